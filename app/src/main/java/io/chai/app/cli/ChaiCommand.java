@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.cli;
+
+import io.chai.app.BuildInfo;
+import io.chai.common.UserFacingException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the {@code chai} command line. Exit codes: 0 ok, 1 user error (one line on stderr),
+ * 2 internal error (stack trace on stderr).
+ */
+@Command(
+        name = "chai",
+        mixinStandardHelpOptions = true,
+        versionProvider = ChaiCommand.VersionProvider.class,
+        description = "CHAI Workstation: specification-driven video captioning.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class ChaiCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USER_ERROR = 1;
+    public static final int EXIT_INTERNAL_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: see 'chai --help'.");
+    }
+
+    /** Builds the command line with the exit-code conventions; tests call this with their own writers. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ChaiCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UserFacingException ? EXIT_USER_ERROR : EXIT_INTERNAL_ERROR);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("chai: " + ex.getMessage());
+            return EXIT_USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof UserFacingException) {
+                e.println("chai: " + ex.getMessage());
+                return EXIT_USER_ERROR;
+            }
+            e.println("chai: internal error: " + ex);
+            ex.printStackTrace(e);
+            return EXIT_INTERNAL_ERROR;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return commandLine(out, err).execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo info = BuildInfo.load();
+            return new String[] {
+                "chai " + info.version(),
+                "built " + info.buildTime(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+            };
+        }
+    }
+}
