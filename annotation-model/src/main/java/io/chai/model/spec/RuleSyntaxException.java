@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.model.spec;
+
+/**
+ * A rule expression is malformed or names an unknown field or value. The message ends with
+ * {@code at column N} (1-based, in the expression text).
+ */
+public final class RuleSyntaxException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int column;
+
+    RuleSyntaxException(String message, int column) {
+        super(message + " at column " + column);
+        this.column = column;
+    }
+
+    public int column() {
+        return column;
+    }
+}
