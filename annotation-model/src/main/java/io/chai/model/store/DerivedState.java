@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.model.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the derived tables (current_values, aspect_state, annotation_text, annotator_counts, step_times) equal to
+ * a replay of the revision log, one revision at a time, inside the caller's transaction. The order revisions are
+ * applied in does not matter: current values are chosen by (HLC, UUID), counts are sums.
+ */
+final class DerivedState {
+    private final Db db;
+
+    DerivedState(Db db) {
+        this.db = db;
+    }
+
+    void apply(Revision r) throws SQLException {
+        countFor(r.author(), r.kind());
+        if (r.kind() == RevisionKind.STEP_TIMING) {
+            insertStepTime(r);
+            return;
+        }
+        long id = -1;
+        PreparedStatement find = db.ps(
+                "SELECT id, hlc, revision_uuid FROM current_values WHERE clip_id = ? AND aspect = ? AND kind = ?");
+        find.setString(1, r.clipId());
+        find.setString(2, r.aspect());
+        find.setString(3, r.kind().id());
+        try (ResultSet rs = find.executeQuery()) {
+            if (rs.next()) {
+                id = rs.getLong(1);
+                int cmp = rs.getString(2).compareTo(r.hlc().toString());
+                if (cmp > 0 || (cmp == 0 && rs.getString(3).compareTo(r.uuid().toString()) >= 0)) {
+                    return; // an existing revision wins
+                }
+            }
+        }
+        if (id >= 0) {
+            PreparedStatement up = db.ps(
+                    "UPDATE current_values SET revision_uuid = ?, hlc = ?, author = ?, payload = ? WHERE id = ?");
+            up.setString(1, r.uuid().toString());
+            up.setString(2, r.hlc().toString());
+            up.setString(3, r.author());
+            up.setString(4, r.payload());
+            up.setLong(5, id);
+            up.executeUpdate();
+        } else {
+            PreparedStatement ins = db.ps("INSERT INTO current_values(clip_id, aspect, kind, revision_uuid, hlc,"
+                    + " author, payload) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            ins.setString(1, r.clipId());
+            ins.setString(2, r.aspect());
+            ins.setString(3, r.kind().id());
+            ins.setString(4, r.uuid().toString());
+            ins.setString(5, r.hlc().toString());
+            ins.setString(6, r.author());
+            ins.setString(7, r.payload());
+            try (ResultSet rs = ins.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        if (r.kind().searchable()) {
+            PreparedStatement del = db.ps("DELETE FROM annotation_text WHERE rowid = ?");
+            del.setLong(1, id);
+            del.executeUpdate();
+            String text = searchText(Json.parse(r.payload()));
+            if (!text.isBlank()) {
+                PreparedStatement ins = db.ps("INSERT INTO annotation_text(rowid, body) VALUES (?, ?)");
+                ins.setLong(1, id);
+                ins.setString(2, text);
+                ins.executeUpdate();
+            }
+        }
+        if (r.aspect().isEmpty()) {
+            if (r.kind() == RevisionKind.ASSIGNMENT) {
+                for (String aspect : ProjectStore.ASPECTS) {
+                    recompute(r.clipId(), aspect);
+                }
+            }
+        } else {
+            recompute(r.clipId(), r.aspect());
+        }
+    }
+
+    /** The text a revision contributes to full-text search: its "text" and "reason" fields. */
+    static String searchText(JsonNode payload) {
+        StringBuilder sb = new StringBuilder();
+        for (String field : List.of("text", "reason")) {
+            JsonNode n = payload.get(field);
+            if (n != null && n.isTextual()) {
+                if (sb.length() > 0) {
+                    sb.append('\n');
+                }
+                sb.append(n.asText());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The assignee named by a current assignment payload, or null. */
+    static String assignee(JsonNode payload) {
+        if (payload == null || payload.isNull()) {
+            return null;
+        }
+        JsonNode a = payload.get("assignee");
+        return a == null || !a.isTextual() || a.asText().isBlank() ? null : a.asText();
+    }
+
+    /** Recomputes the queue state and assignee of one (clip, aspect) from the current values. */
+    void recompute(String clipId, String aspect) throws SQLException {
+        Map<RevisionKind, JsonNode> current = new EnumMap<>(RevisionKind.class);
+        JsonNode clipAssignment = null;
+        PreparedStatement sel = db.ps("SELECT aspect, kind, payload FROM current_values"
+                + " WHERE clip_id = ? AND (aspect = ? OR (aspect = '' AND kind = 'assignment'))");
+        sel.setString(1, clipId);
+        sel.setString(2, aspect);
+        try (ResultSet rs = sel.executeQuery()) {
+            while (rs.next()) {
+                JsonNode payload = Json.parse(rs.getString(3));
+                if (payload.isNull()) {
+                    continue;
+                }
+                if (rs.getString(1).isEmpty()) {
+                    clipAssignment = payload;
+                } else {
+                    current.put(RevisionKind.fromId(rs.getString(2)), payload);
+                }
+            }
+        }
+        String assignee = assignee(current.get(RevisionKind.ASSIGNMENT));
+        if (assignee == null) {
+            assignee = assignee(clipAssignment);
+        }
+        PreparedStatement up = db.ps("UPDATE aspect_state SET state = ?, assignee = ? WHERE clip_id = ? AND aspect = ?");
+        up.setString(1, QueueState.derive(current).id());
+        up.setString(2, assignee);
+        up.setString(3, clipId);
+        up.setString(4, aspect);
+        up.executeUpdate();
+    }
+
+    private void countFor(String author, RevisionKind kind) throws SQLException {
+        PreparedStatement ps = db.ps("INSERT INTO annotator_counts(author, kind, n) VALUES (?, ?, 1)"
+                + " ON CONFLICT(author, kind) DO UPDATE SET n = n + 1");
+        ps.setString(1, author);
+        ps.setString(2, kind.id());
+        ps.executeUpdate();
+    }
+
+    private void insertStepTime(Revision r) throws SQLException {
+        JsonNode p = Json.parse(r.payload());
+        PreparedStatement ps = db.ps("INSERT OR IGNORE INTO step_times(revision_uuid, clip_id, aspect, step, author,"
+                + " opened_ms, first_edit_ms, submitted_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setString(1, r.uuid().toString());
+        ps.setString(2, r.clipId());
+        ps.setString(3, r.aspect());
+        ps.setString(4, p.path("step").asText());
+        ps.setString(5, r.author());
+        ps.setLong(6, millis(p.get("openedAt")));
+        JsonNode first = p.get("firstEditAt");
+        if (first == null || first.isNull()) {
+            ps.setNull(7, Types.INTEGER);
+        } else {
+            ps.setLong(7, millis(first));
+        }
+        ps.setLong(8, millis(p.get("submittedAt")));
+        ps.executeUpdate();
+    }
+
+    private static long millis(JsonNode iso) {
+        return Instant.parse(iso.asText()).toEpochMilli();
+    }
+
+    /** Empties every derived table and re-applies the whole log in local order. */
+    void rebuild() throws SQLException {
+        try (Statement st = db.connection.createStatement()) {
+            st.execute("DELETE FROM current_values");
+            st.execute("DELETE FROM annotation_text");
+            st.execute("DELETE FROM annotator_counts");
+            st.execute("DELETE FROM step_times");
+            st.execute("UPDATE aspect_state SET state = 'not_started', assignee = NULL");
+        }
+        try (PreparedStatement ps = db.connection.prepareStatement(ProjectStore.SELECT_REVISION + " ORDER BY seq");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                apply(ProjectStore.readRevision(rs));
+            }
+        }
+    }
+}

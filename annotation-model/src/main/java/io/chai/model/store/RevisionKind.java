@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.model.store;
+
+import java.util.Locale;
+
+/**
+ * What a revision changes. Every kind except {@link #STEP_TIMING} has a current value per (clip, aspect): the
+ * revision with the greatest (HLC, UUID) of that kind wins, and a JSON {@code null} payload clears it. Step timings
+ * are facts that all count (efficiency statistics). Payloads are documented in docs/store.md.
+ */
+public enum RevisionKind {
+    /** Snapshot of a clip's primitive labels (aspect ''); payload {@code {"labels": {field: value}}}. */
+    PRIMITIVE_LABELS(true, false),
+    /** Model (or imported) draft caption; payload {@code {"text": "...", "provenance": {...}}}. */
+    PRE_CAPTION(true, true),
+    /** 1-5 rating of the pre-caption; payload {@code {"score": 4}}. */
+    RATING(true, false),
+    /** Human critique (raw, polished, final); payload {@code {"text": "...", ...}}. */
+    CRITIQUE(true, true),
+    /** Revised caption; payload {@code {"text": "...", "accepted": true|false, ...}}. */
+    POST_CAPTION(true, true),
+    /** Peer review; payload {@code {"decision": "approve"|"reject", "reason": "..."}}. */
+    REVIEW(true, true),
+    /** Who works on the clip (aspect '') or one aspect; payload {@code {"assignee": "name"}}. */
+    ASSIGNMENT(true, false),
+    /** Time spent on one annotation step; payload {@code {"step", "openedAt", "firstEditAt", "submittedAt"}}. */
+    STEP_TIMING(false, false);
+
+    private final boolean hasCurrentValue;
+    private final boolean searchable;
+
+    RevisionKind(boolean hasCurrentValue, boolean searchable) {
+        this.hasCurrentValue = hasCurrentValue;
+        this.searchable = searchable;
+    }
+
+    /** True when the latest revision of this kind is the current value of its (clip, aspect). */
+    public boolean hasCurrentValue() {
+        return hasCurrentValue;
+    }
+
+    /** True when the current value's text is indexed for full-text search. */
+    public boolean searchable() {
+        return searchable;
+    }
+
+    /** The stored name, e.g. {@code pre_caption}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a stored name; throws IllegalArgumentException for an unknown one. */
+    public static RevisionKind fromId(String id) {
+        for (RevisionKind k : values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown revision kind: " + id);
+    }
+}
