@@ -269,7 +269,7 @@ public final class RuleParser {
         }
         FieldRef f = fields.get(t.text);
         if (f == null) {
-            throw new RuleSyntaxException("unknown field '" + t.text + "'", t.column);
+            throw new RuleSyntaxException("unknown field '" + t.text + "'", t.column, t.text);
         }
         return f;
     }

@@ -9,10 +9,21 @@ public final class RuleSyntaxException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final int column;
+    private final String unknownField;
 
     RuleSyntaxException(String message, int column) {
+        this(message, column, null);
+    }
+
+    RuleSyntaxException(String message, int column, String unknownField) {
         super(message + " at column " + column);
         this.column = column;
+        this.unknownField = unknownField;
+    }
+
+    /** The field name when the problem is an unknown field, else null. */
+    String unknownField() {
+        return unknownField;
     }
 
     public int column() {

@@ -38,6 +38,9 @@ final class SpecificationLoader {
     private final List<PrimitiveGroup> groups = new ArrayList<>();
     private final Map<String, PrimitiveGroup> groupsById = new HashMap<>();
     private final Map<String, FieldRef> fields = new LinkedHashMap<>();
+    /** Ids and fields of groups that were declared but had errors: references to them are not errors again. */
+    private final Set<String> brokenGroups = new HashSet<>();
+    private final Set<String> brokenFields = new HashSet<>();
     private final List<Aspect> aspects = new ArrayList<>();
     private final List<Validation> validations = new ArrayList<>();
     private final List<UncertaintyRule> uncertaintyRules = new ArrayList<>();
@@ -83,7 +86,9 @@ final class SpecificationLoader {
         String title = m.text("title");
         String sentinel = m.text("sentinel");
         readFiles(m);
-        problems.throwIfAny();
+        if (byRole.size() < ROLES.size()) {
+            problems.throwIfAny(); // a file is missing or is not YAML: nothing more can be checked
+        }
 
         readForms();
         readGroups();
@@ -235,7 +240,12 @@ final class SpecificationLoader {
                     }
                 }
             }
-            if (ok && kind != null && fieldsOk) {
+            if (!(ok && kind != null && fieldsOk)) {
+                if (id != null) {
+                    brokenGroups.add(id);
+                }
+                brokenFields.addAll(fieldNames);
+            } else {
                 PrimitiveGroup g = new PrimitiveGroup(id, form == null ? "" : form, name == null ? id : name,
                         question == null ? "" : question, kind, fieldNames, ordered, defaults, tags, describe,
                         tutorial, values);
@@ -410,7 +420,7 @@ final class SpecificationLoader {
 
     private void checkGroupRefs(YamlObject o, String key, List<String> ids) {
         for (int i = 0; i < ids.size(); i++) {
-            if (!groupsById.containsKey(ids.get(i))) {
+            if (!groupsById.containsKey(ids.get(i)) && !brokenGroups.contains(ids.get(i))) {
                 problems.add(o.file, o.lineOf(key), o.pathOf(key) + "[" + i + "]", "unknown group '" + ids.get(i) + "'");
             }
         }
@@ -496,7 +506,9 @@ final class SpecificationLoader {
         try {
             return RuleParser.parse(src, fields);
         } catch (RuleSyntaxException e) {
-            o.error(key, e.getMessage() + suffix);
+            if (!brokenFields.contains(e.unknownField())) {
+                o.error(key, e.getMessage() + suffix);
+            }
             return null;
         }
     }
@@ -560,7 +572,9 @@ final class SpecificationLoader {
         PrimitiveGroup group = null;
         if (groupId != null) {
             group = groupsById.get(groupId);
-            if (group == null) {
+            if (group == null && brokenGroups.contains(groupId)) {
+                ok = false;
+            } else if (group == null) {
                 o.error("group", "unknown group '" + groupId + "'");
             } else if (!group.kind().hasValueList()) {
                 o.error("group", "a family needs a group with values (single, start_end or multi), not "
@@ -648,7 +662,7 @@ final class SpecificationLoader {
         try {
             return RuleParser.parse(src, fields);
         } catch (RuleSyntaxException e) {
-            if (reported.add(key)) {
+            if (!brokenFields.contains(e.unknownField()) && reported.add(key)) {
                 o.error(key, e.getMessage() + what);
             }
             return null;
@@ -792,20 +806,21 @@ final class SpecificationLoader {
             boolean textOk = user != null;
             for (String key : List.of("system", "user")) {
                 String text = key.equals("system") ? system : user;
-                if (text == null || text.isEmpty()) {
+                if (text == null || text.isEmpty() || !(o.node(key) instanceof YamlNode.Scalar sc)) {
                     continue;
                 }
                 try {
-                    TemplateText parsed = TemplateText.parse(text);
-                    for (String name : parsed.names()) {
-                        if (!variables.contains(name)) {
-                            o.error(key, "placeholder '{{" + name + "}}' is not declared in variables");
+                    TemplateText parsed = TemplateText.parse(text, sc::fileLine);
+                    for (Map.Entry<String, Integer> use : parsed.names().entrySet()) {
+                        if (!variables.contains(use.getKey())) {
+                            problems.add(o.file, use.getValue(), o.pathOf(key), "placeholder '{{" + use.getKey()
+                                    + "}}' is not declared in variables");
                             textOk = false;
                         }
                     }
-                    used.addAll(parsed.names());
-                } catch (IllegalArgumentException e) {
-                    o.error(key, e.getMessage());
+                    used.addAll(parsed.names().keySet());
+                } catch (TemplateText.SyntaxError e) {
+                    problems.add(o.file, e.line, o.pathOf(key), e.getMessage());
                     textOk = false;
                 }
             }

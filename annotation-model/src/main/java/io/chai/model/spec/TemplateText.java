@@ -5,18 +5,27 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A parsed prompt template text: literal text, {@code {{name}}} variables and {@code {{#name}}...{{/name}}}
- * sections (rendered only when the variable is non-empty). Parsing fails with an IllegalArgumentException naming
- * the problem and its 1-based line inside the text.
+ * sections (rendered only when the variable is non-empty). Parsing fails with a {@link SyntaxError} naming the
+ * problem and its line.
  */
 final class TemplateText {
+    /** A malformed template; {@code line} is the (mapped) line of the problem. */
+    static final class SyntaxError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        SyntaxError(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private sealed interface Part permits Literal, Variable, Section {
@@ -32,23 +41,28 @@ final class TemplateText {
     }
 
     private final List<Part> parts;
-    private final Set<String> names;
+    private final Map<String, Integer> names;
 
-    private TemplateText(List<Part> parts, Set<String> names) {
+    private TemplateText(List<Part> parts, Map<String, Integer> names) {
         this.parts = parts;
         this.names = names;
     }
 
-    /** Every variable name used, as a variable or a section, in order of first use. */
-    Set<String> names() {
+    /** Every variable name used, as a variable or a section, in order of first use, with that line. */
+    Map<String, Integer> names() {
         return names;
     }
 
     static TemplateText parse(String text) {
+        return parse(text, n -> n);
+    }
+
+    /** Parses {@code text}; {@code fileLine} maps a 1-based line of the text to the line reported in messages. */
+    static TemplateText parse(String text, java.util.function.IntUnaryOperator fileLine) {
         Deque<Section> open = new ArrayDeque<>();
         Deque<Integer> openLines = new ArrayDeque<>();
         List<Part> root = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> names = new java.util.LinkedHashMap<>();
         int i = 0;
         while (true) {
             int start = text.indexOf("{{", i);
@@ -62,45 +76,44 @@ final class TemplateText {
             if (start > i) {
                 target.add(new Literal(text.substring(i, start)));
             }
-            int line = lineOf(text, start);
+            int line = fileLine.applyAsInt(lineOf(text, start));
             int end = text.indexOf("}}", start + 2);
             if (end < 0) {
-                throw new IllegalArgumentException("'{{' without '}}' on line " + line);
+                throw new SyntaxError("'{{' without '}}'", line);
             }
             String inner = text.substring(start + 2, end).strip();
             char sigil = inner.isEmpty() ? ' ' : inner.charAt(0);
             String name = (sigil == '#' || sigil == '/') ? inner.substring(1).strip() : inner;
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("bad placeholder '{{" + inner + "}}' on line " + line
-                        + " (expected {{name}}, {{#name}} or {{/name}} with a snake_case name)");
+                throw new SyntaxError("bad placeholder '{{" + inner + "}}'"
+                        + " (expected {{name}}, {{#name}} or {{/name}} with a snake_case name)", line);
             }
             if (sigil == '#') {
                 Section s = new Section(name, new ArrayList<>());
                 target.add(s);
                 open.push(s);
                 openLines.push(line);
-                names.add(name);
+                names.putIfAbsent(name, line);
             } else if (sigil == '/') {
                 if (open.isEmpty()) {
-                    throw new IllegalArgumentException("'{{/" + name + "}}' on line " + line + " closes no section");
+                    throw new SyntaxError("'{{/" + name + "}}' closes no section", line);
                 }
                 if (!open.peek().name().equals(name)) {
-                    throw new IllegalArgumentException("'{{/" + name + "}}' on line " + line + " closes section '"
-                            + open.peek().name() + "' opened on line " + openLines.peek());
+                    throw new SyntaxError("'{{/" + name + "}}' closes section '" + open.peek().name()
+                            + "' opened on line " + openLines.peek(), line);
                 }
                 open.pop();
                 openLines.pop();
             } else {
                 target.add(new Variable(name));
-                names.add(name);
+                names.putIfAbsent(name, line);
             }
             i = end + 2;
         }
         if (!open.isEmpty()) {
-            throw new IllegalArgumentException("section '{{#" + open.peek().name() + "}}' opened on line "
-                    + openLines.peek() + " is never closed");
+            throw new SyntaxError("section '{{#" + open.peek().name() + "}}' is never closed", openLines.peek());
         }
-        return new TemplateText(List.copyOf(root), java.util.Collections.unmodifiableSet(names));
+        return new TemplateText(List.copyOf(root), java.util.Collections.unmodifiableMap(names));
     }
 
     private static int lineOf(String text, int index) {

@@ -33,9 +33,15 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
     /**
      * A scalar: {@code text} is the source text (so {@code no} stays the value id "no"), {@code isNull} when the
-     * document wrote {@code null}, {@code ~} or nothing; {@code bool} when YAML resolved it as true/false.
+     * document wrote {@code null}, {@code ~} or nothing; {@code bool} when YAML resolved it as true/false;
+     * {@code literal} for a literal block ({@code |}), whose text starts on the line after {@code line}.
      */
-    record Scalar(int line, String text, boolean isNull, boolean bool) implements YamlNode {
+    record Scalar(int line, String text, boolean isNull, boolean bool, boolean literal) implements YamlNode {
+        /** The file line of line {@code n} (1-based) of the text; exact for literal blocks, else {@link #line()}. */
+        int fileLine(int n) {
+            return literal ? line + n : line;
+        }
+
         @Override
         public String kind() {
             return isNull ? "null" : bool ? "a boolean" : "a string";

@@ -21,17 +21,22 @@ import java.util.Map;
 final class YamlTree {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
+    private static final java.util.regex.Pattern LITERAL_BLOCK =
+            java.util.regex.Pattern.compile(".*(:|-|^)\\s*\\|[-+0-9]*\\s*(#.*)?");
+
     private final String file;
     private final Problems problems;
+    private final String[] lines;
 
-    private YamlTree(String file, Problems problems) {
+    private YamlTree(String file, String text, Problems problems) {
         this.file = file;
         this.problems = problems;
+        this.lines = text.split("\n", -1);
     }
 
     /** Parses {@code text}; returns null (after reporting) when it is not valid YAML or is empty. */
     static YamlNode parse(String file, String text, Problems problems) {
-        YamlTree tree = new YamlTree(file, problems);
+        YamlTree tree = new YamlTree(file, text, problems);
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -112,12 +117,13 @@ final class YamlTree {
                 return new YamlNode.Sequence(line, List.copyOf(items));
             }
             case VALUE_NULL:
-                return new YamlNode.Scalar(line, "", true, false);
+                return new YamlNode.Scalar(line, "", true, false, false);
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new YamlNode.Scalar(line, p.getText(), false, true);
+                return new YamlNode.Scalar(line, p.getText(), false, true, false);
             default:
-                return new YamlNode.Scalar(line, p.getText(), false, false);
+                boolean literal = line >= 1 && line <= lines.length && LITERAL_BLOCK.matcher(lines[line - 1]).matches();
+                return new YamlNode.Scalar(line, p.getText(), false, false, literal);
         }
     }
 }
