@@ -23,8 +23,9 @@ public final class LabelValues {
 
     /**
      * Checks {@code stored} against {@code spec} and normalises it. Keys named {@code <end field>_was_na} (as
-     * written by an earlier normalisation) are accepted and recomputed. Throws {@link LabelValueException} for an
+     * written by an earlier normalisation) are accepted. Throws {@link LabelValueException} for an
      * unknown field, a value outside the field's group or a value of the wrong type.
+     * A {@code _was_na} record that is true is kept, so normalising twice gives the same map.
      */
     public static LabelValues normalize(Specification spec, Map<String, ?> stored) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -35,6 +36,9 @@ public final class LabelValues {
             if (g == null) {
                 if (field.endsWith("_was_na") && spec.groupByField(field.substring(0, field.length() - 7))
                         .filter(x -> x.kind() == PrimitiveKind.START_END).isPresent()) {
+                    if (Boolean.TRUE.equals(raw) || "true".equals(raw)) {
+                        out.put(field, Boolean.TRUE); // kept: the end was already copied from the start
+                    }
                     continue;
                 }
                 throw new LabelValueException("label value for '" + field + "': no group of specification "
