@@ -56,12 +56,18 @@ class FrameExactnessTest {
                 assertThat(f.hash().hex()).as("frame %d against ffmpeg", i).isEqualTo(reference.get(i));
                 assertThat(f.pts()).isEqualTo(index.pts(i));
             }
+            if (index.timestampsReliable()) {
+                assertThat(dec.stats().restarts()).as("never fell back to decoding from the start").isZero();
+                assertThat(dec.stats().seeks()).isPositive();
+            }
             // stepping around the last target, both directions, 1 and 10 frames
             int at = sample.get(sample.size() - 1);
             for (int step : new int[] {1, -1, -1, 10, -10, -10, 1}) {
                 at = Math.max(0, Math.min(n - 1, at + step));
                 assertThat(dec.frame(at).hash()).as("step to %d", at).isEqualTo(index.hash(at));
+                assertThat(dec.frame(at).hash().hex()).isEqualTo(reference.get(at));
             }
+            System.out.println(clip + ": " + dec.stats());
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * a few seconds each, so the whole suite stays fast.
  */
 final class TestClips {
-    static final Path DIR = Path.of("target", "media-test-clips-v1").toAbsolutePath();
+    static final Path DIR = Path.of("target", "media-test-clips-v2").toAbsolutePath();
     private static final String SRC = "testsrc2=size=320x240:rate=";
 
     private TestClips() {
@@ -78,7 +78,8 @@ final class TestClips {
 
     static Path variableFrameRate() throws Exception {
         return make("vfr.mp4", o -> ff("-f", "lavfi", "-i", SRC + "25", "-t", "4", "-vf",
-                "setpts='N/(25*TB)+if(gt(mod(N\\,10)\\,5)\\,0.02/TB\\,0)'", "-fps_mode", "passthrough", "-c:v",
+                "settb=1/1000,setpts=N*40+20*gt(mod(N\\,10)\\,5)", "-fps_mode", "passthrough", "-enc_time_base", "1/1000",
+                "-c:v",
                 "libx264", "-preset", "veryfast", "-bf", "2", "-g", "30", "-pix_fmt", "yuv420p", o.toString()));
     }
 
