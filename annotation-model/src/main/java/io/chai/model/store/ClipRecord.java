@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.store;
 
+import io.chai.model.workflow.WorkflowState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * aspect id in the fixed aspect order (assignee absent when unassigned).
  */
 public record ClipRecord(long clipNo, String clipId, Path path, long sizeBytes, long mtimeMillis, String externalId,
-        MediaInfo media, String importedAt, List<String> tags, Map<String, QueueState> states,
+        MediaInfo media, String importedAt, List<String> tags, Map<String, WorkflowState> states,
         Map<String, String> assignees) {
     public ClipRecord {
         tags = List.copyOf(tags);

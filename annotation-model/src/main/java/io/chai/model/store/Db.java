@@ -28,12 +28,17 @@ final class Db implements AutoCloseable {
         return ps;
     }
 
-    @Override
-    public void close() throws SQLException {
+    /** Closes the cached statements but not the connection. */
+    void closeStatements() throws SQLException {
         for (PreparedStatement ps : cache.values()) {
             ps.close();
         }
         cache.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        closeStatements();
         connection.close();
     }
 }

@@ -92,12 +92,17 @@ final class DerivedState {
         }
     }
 
-    /** The text a revision contributes to full-text search: its "text" and "reason" fields. */
+    /** Payload fields whose text is searchable (the domain records' JSON names, plus plain "text"/"reason"). */
+    static final List<String> SEARCH_FIELDS = List.of("text", "pre_caption", "initial_feedback", "gpt_feedback",
+            "final_feedback", "final_caption", "gpt_caption", "decision_reason", "reason");
+
+    /** The text a revision contributes to full-text search: its distinct searchable fields, one per line. */
     static String searchText(JsonNode payload) {
         StringBuilder sb = new StringBuilder();
-        for (String field : List.of("text", "reason")) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String field : SEARCH_FIELDS) {
             JsonNode n = payload.get(field);
-            if (n != null && n.isTextual()) {
+            if (n != null && n.isTextual() && seen.add(n.asText())) {
                 if (sb.length() > 0) {
                     sb.append('\n');
                 }
@@ -118,9 +123,9 @@ final class DerivedState {
 
     /** Recomputes the queue state and assignee of one (clip, aspect) from the current values. */
     void recompute(String clipId, String aspect) throws SQLException {
-        Map<RevisionKind, JsonNode> current = new EnumMap<>(RevisionKind.class);
+        Map<RevisionKind, WorkStates.Current> current = new EnumMap<>(RevisionKind.class);
         JsonNode clipAssignment = null;
-        PreparedStatement sel = db.ps("SELECT aspect, kind, payload FROM current_values"
+        PreparedStatement sel = db.ps("SELECT aspect, kind, payload, hlc FROM current_values"
                 + " WHERE clip_id = ? AND (aspect = ? OR (aspect = '' AND kind = 'assignment'))");
         sel.setString(1, clipId);
         sel.setString(2, aspect);
@@ -133,16 +138,18 @@ final class DerivedState {
                 if (rs.getString(1).isEmpty()) {
                     clipAssignment = payload;
                 } else {
-                    current.put(RevisionKind.fromId(rs.getString(2)), payload);
+                    current.put(RevisionKind.fromId(rs.getString(2)),
+                            new WorkStates.Current(payload, Hlc.parse(rs.getString(4))));
                 }
             }
         }
-        String assignee = assignee(current.get(RevisionKind.ASSIGNMENT));
+        WorkStates.Current own = current.get(RevisionKind.ASSIGNMENT);
+        String assignee = own == null ? null : assignee(own.payload());
         if (assignee == null) {
             assignee = assignee(clipAssignment);
         }
         PreparedStatement up = db.ps("UPDATE aspect_state SET state = ?, assignee = ? WHERE clip_id = ? AND aspect = ?");
-        up.setString(1, QueueState.derive(current).id());
+        up.setString(1, WorkStates.id(WorkStates.derive(current)));
         up.setString(2, assignee);
         up.setString(3, clipId);
         up.setString(4, aspect);

@@ -19,7 +19,9 @@ import java.util.List;
  */
 final class Migrations {
     /** The scripts, in order; script i (0-based) brings the schema to version i + 1. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__import.sql");
+    /** Databases older than this are rebuilt from the log after migrating (the derivation rules changed). */
+    static final int DERIVED_RULES_VERSION = 2;
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {
@@ -31,7 +33,11 @@ final class Migrations {
         }
     }
 
-    /** Applies every missing migration; returns the version found before migrating. */
+    /**
+     * Applies every missing migration; returns the version found before migrating. When the database was older than
+     * {@link #DERIVED_RULES_VERSION}, the derived tables are rebuilt from the log in the same transaction as that
+     * migration, so a crash leaves either the old schema or the new one with consistent derived state.
+     */
     static int migrate(Connection c, String what) throws SQLException {
         int found = version(c);
         if (found > LATEST) {
@@ -50,6 +56,14 @@ final class Migrations {
                         st.execute(sql);
                     }
                     st.execute("PRAGMA user_version = " + v);
+                }
+                if (v == DERIVED_RULES_VERSION && found > 0) {
+                    Db db = new Db(c);
+                    try {
+                        new DerivedState(db).rebuild();
+                    } finally {
+                        db.closeStatements();
+                    }
                 }
                 c.commit();
             }

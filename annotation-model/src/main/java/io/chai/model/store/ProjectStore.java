@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.store;
 
+import io.chai.model.domain.Aspect;
+import io.chai.model.workflow.WorkflowState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -32,7 +34,7 @@ public final class ProjectStore implements AutoCloseable {
     /** The database file that marks a folder as a project. */
     public static final String DATABASE_FILE = "chai-project.db";
     /** The five aspects, in their fixed order. */
-    public static final List<String> ASPECTS = List.of("subject", "scene", "motion", "spatial", "camera");
+    public static final List<String> ASPECTS = java.util.Arrays.stream(Aspect.values()).map(Aspect::key).toList();
     /** Cache folders created in every project. */
     public static final List<String> CACHE_FOLDERS = List.of("cache/frame-index", "cache/thumbnails");
 
@@ -282,7 +284,8 @@ public final class ProjectStore implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ProjectStoreException("a " + kind.id() + " " + e.getMessage());
         }
-        if (!p.isNull() && !p.isObject()) {
+        boolean scalarAllowed = kind == RevisionKind.RATING && p.isInt();
+        if (!p.isNull() && !p.isObject() && !scalarAllowed) {
             throw new ProjectStoreException("a " + kind.id() + " payload must be a JSON object or null");
         }
         if (kind == RevisionKind.STEP_TIMING) {
@@ -427,7 +430,7 @@ public final class ProjectStore implements AutoCloseable {
             st.setString(1, clipId);
             st.setString(2, aspect);
             st.setLong(3, clipNo);
-            st.setString(4, QueueState.NOT_STARTED.id());
+            st.setString(4, WorkStates.id(WorkflowState.NOT_STARTED));
             st.executeUpdate();
         }
         addSourceLocked(clipId, storedPath);
@@ -599,7 +602,7 @@ public final class ProjectStore implements AutoCloseable {
         return read(() -> currentLocked(clipId, aspect, kind));
     }
 
-    private Optional<CurrentValue> currentLocked(String clipId, String aspect, RevisionKind kind)
+    Optional<CurrentValue> currentLocked(String clipId, String aspect, RevisionKind kind)
             throws SQLException {
         PreparedStatement ps = db.ps("SELECT revision_uuid, hlc, author, payload FROM current_values"
                 + " WHERE clip_id = ? AND aspect = ? AND kind = ?");
@@ -616,7 +619,7 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /** The queue state of one (clip, aspect). */
-    public synchronized QueueState state(String clipId, String aspect) {
+    public synchronized WorkflowState state(String clipId, String aspect) {
         return read(() -> {
             PreparedStatement ps = db.ps("SELECT state FROM aspect_state WHERE clip_id = ? AND aspect = ?");
             ps.setString(1, clipId);
@@ -625,7 +628,7 @@ public final class ProjectStore implements AutoCloseable {
                 if (!rs.next()) {
                     throw new ProjectStoreException("no clip " + clipId + " in this project");
                 }
-                return QueueState.fromId(rs.getString(1));
+                return WorkStates.parse(rs.getString(1));
             }
         });
     }
@@ -651,14 +654,14 @@ public final class ProjectStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new QueueEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            QueueState.fromId(rs.getString(4)), rs.getString(5)));
+                            WorkStates.parse(rs.getString(4)), rs.getString(5)));
                 }
             }
             return out;
         });
     }
 
-    private static void appendStateFilter(StringBuilder sql, List<Object> args, String aspect, QueueState state,
+    private static void appendStateFilter(StringBuilder sql, List<Object> args, String aspect, WorkflowState state,
             String assignee) {
         if (aspect != null) {
             sql.append(" AND s.aspect = ?");
@@ -666,7 +669,7 @@ public final class ProjectStore implements AutoCloseable {
         }
         if (state != null) {
             sql.append(" AND s.state = ?");
-            args.add(state.id());
+            args.add(WorkStates.id(state));
         }
         if (assignee != null) {
             if (assignee.isEmpty()) {
@@ -809,7 +812,7 @@ public final class ProjectStore implements AutoCloseable {
      * Clips matching the filters (null = any), in import order after {@code afterClipNo}. A clip matches when one of
      * its aspects matches aspect/state/assignee together.
      */
-    public synchronized List<ClipRecord> clips(String aspect, QueueState state, String assignee, String tag,
+    public synchronized List<ClipRecord> clips(String aspect, WorkflowState state, String assignee, String tag,
             long afterClipNo, int limit) {
         return read(() -> {
             StringBuilder sql = new StringBuilder(
@@ -882,7 +885,7 @@ public final class ProjectStore implements AutoCloseable {
                 tags.add(rs.getString(1));
             }
         }
-        Map<String, QueueState> states = new LinkedHashMap<>();
+        Map<String, WorkflowState> states = new LinkedHashMap<>();
         Map<String, String> assignees = new LinkedHashMap<>();
         PreparedStatement sp = db.ps("SELECT aspect, state, assignee FROM aspect_state WHERE clip_id = ?");
         sp.setString(1, c.clipId());
@@ -895,7 +898,7 @@ public final class ProjectStore implements AutoCloseable {
         for (String aspect : ASPECTS) {
             String[] row = rows.get(aspect);
             if (row != null) {
-                states.put(aspect, QueueState.fromId(row[0]));
+                states.put(aspect, WorkStates.parse(row[0]));
                 if (row[1] != null) {
                     assignees.put(aspect, row[1]);
                 }

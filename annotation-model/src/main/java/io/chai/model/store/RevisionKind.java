@@ -9,17 +9,19 @@ import java.util.Locale;
  * are facts that all count (efficiency statistics). Payloads are documented in docs/store.md.
  */
 public enum RevisionKind {
-    /** Snapshot of a clip's primitive labels (aspect ''); payload {@code {"labels": {field: value}}}. */
+    /** Snapshot of a clip's primitive labels (aspect ''); payload: a domain {@code PrimitiveLabels}. */
     PRIMITIVE_LABELS(true, false),
-    /** Model (or imported) draft caption; payload {@code {"text": "...", "provenance": {...}}}. */
+    /** Model (or imported) draft caption; payload: a domain {@code PreCaption} (aspect '' = one whole caption). */
     PRE_CAPTION(true, true),
-    /** 1-5 rating of the pre-caption; payload {@code {"score": 4}}. */
+    /** 1-5 rating of the pre-caption; payload: a domain {@code Rating} ({@code 4}). */
     RATING(true, false),
-    /** Human critique (raw, polished, final); payload {@code {"text": "...", ...}}. */
+    /** Human critique (raw, polished, final); payload: a domain {@code Critique}. */
     CRITIQUE(true, true),
-    /** Revised caption; payload {@code {"text": "...", "accepted": true|false, ...}}. */
+    /** Revised caption; payload: a domain {@code PostCaption}. */
     POST_CAPTION(true, true),
-    /** Peer review; payload {@code {"decision": "approve"|"reject", "reason": "..."}}. */
+    /** Submit or withdraw by the annotator; payload {@code {"submitted": true|false}}. */
+    SUBMISSION(true, false),
+    /** Peer review; payload: a domain {@code Review} ({@code decision}: approve | reject). */
     REVIEW(true, true),
     /** Who works on the clip (aspect '') or one aspect; payload {@code {"assignee": "name"}}. */
     ASSIGNMENT(true, false),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.store;
 
+import io.chai.model.workflow.WorkflowState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,14 +89,14 @@ class ProjectStoreTest {
             StoreFixtures.sampleHistory(store, ids);
             String a = ids.get(0);
 
-            assertThat(store.state(a, "subject")).isEqualTo(QueueState.APPROVED);
-            assertThat(store.state(ids.get(1), "camera")).isEqualTo(QueueState.IN_PROGRESS);
-            assertThat(store.state(ids.get(1), "subject")).isEqualTo(QueueState.NOT_STARTED);
+            assertThat(store.state(a, "subject")).isEqualTo(WorkflowState.APPROVED);
+            assertThat(store.state(ids.get(1), "camera")).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(store.state(ids.get(1), "subject")).isEqualTo(WorkflowState.NOT_STARTED);
             assertThat(store.current(a, "subject", RevisionKind.CRITIQUE).orElseThrow().payload())
                     .contains("navy blue");
             // clip-level assignment applies to every aspect of the clip
             assertThat(store.workQueue(new QueueQuery(null, null, "alice", null, 0, 100))).hasSize(5);
-            assertThat(store.workQueue(new QueueQuery("camera", QueueState.NOT_STARTED, null, null, 0, 100)))
+            assertThat(store.workQueue(new QueueQuery("camera", WorkflowState.NOT_STARTED, null, null, 0, 100)))
                     .extracting(QueueEntry::clipId).containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4), ids.get(5));
             assertThat(store.workQueue(new QueueQuery("camera", null, "", "batch-a", 0, 100)))
                     .extracting(QueueEntry::clipId).containsExactly(ids.get(3));
@@ -118,7 +119,7 @@ class ProjectStoreTest {
             assertThat(store.annotatorCounts()).contains(new CountRow("alice", "critique", 3),
                     new CountRow("bob", "review", 1));
             assertThat(store.stateCounts(ProjectStore.GroupBy.STATE)).contains(
-                    new CountRow("", "approved", 1), new CountRow("", "in_progress", 1),
+                    new CountRow("", "approved", 1), new CountRow("", "precaptioned", 1),
                     new CountRow("", "not_started", 28));
             assertThat(store.stateCounts(ProjectStore.GroupBy.ANNOTATOR)).contains(new CountRow("alice",
                     "approved", 1), new CountRow("alice", "not_started", 4), new CountRow("", "not_started", 24));
