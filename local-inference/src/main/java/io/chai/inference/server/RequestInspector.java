@@ -160,12 +160,15 @@ final class RequestInspector {
             return;
         }
         long prev = -1;
+        boolean ordered = true;
         for (JsonNode i : idx) {
             if (!i.canConvertToLong() || i.asLong() <= prev) {
-                in.violations.add("media_io_kwargs.video.frames_indices must be strictly increasing non-negative integers");
-                return;
+                ordered = false;
             }
-            prev = i.asLong();
+            prev = Math.max(prev, i.asLong());
+        }
+        if (!ordered) {
+            in.violations.add("media_io_kwargs.video.frames_indices must be strictly increasing non-negative integers");
         }
         if (idx.size() != in.videoFrames) {
             in.violations.add("media_io_kwargs.video.frames_indices has " + idx.size() + " entries for "
