@@ -34,8 +34,10 @@ public record ClipFingerprint(long size, long modifiedMillis, String sampleSha25
             digest(ch, tail, size - tail, sha);
             long mtime = Files.getLastModifiedTime(p).toMillis();
             return new ClipFingerprint(size, mtime, HexFormat.of().formatHex(sha.digest()));
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw new java.util.concurrent.CancellationException("interrupted");
         } catch (IOException e) {
-            throw new MediaException(Kind.UNREADABLE, p + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MediaException(Kind.UNREADABLE, p + ": cannot read (" + e + ")", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

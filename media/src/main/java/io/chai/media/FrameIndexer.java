@@ -32,6 +32,7 @@ public final class FrameIndexer {
 
     /** Scans {@code clip}; see the class comment. Throws {@link java.util.concurrent.CancellationException}. */
     public static FrameIndex scan(Path clip, ProgressListener listener, CancellationToken token) {
+        token.throwIfCancelled();
         ClipFingerprint fingerprint = ClipFingerprint.of(clip);
         try (Demuxer d = Demuxer.open(clip); VideoDecoder dec = new VideoDecoder(d);
                 PictureHasher hasher = new PictureHasher()) {
