@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public record Appeal(
     }
 
     /** Whether no ruling has been made yet. */
+    @JsonIgnore
     public boolean isOpen() {
         return ruling.isEmpty();
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chai.common.UserFacingException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one Jackson setup for CHAI's JSON (domain records, workflow state, stored blobs, exports).
@@ -47,7 +49,8 @@ public final class ChaiJson {
     /**
      * Reads {@code json} as a {@code type} with {@code mapper}; any failure (syntax, unknown field, a value the
      * domain refuses) becomes a {@link UserFacingException} whose one-line message names {@code source} and the
-     * cause, e.g. {@code "clip.json: Rating is a whole number from 1 to 5, got 7. (at $.initial_caption_rating_score)"}.
+     * cause, e.g. {@code "redo.json: A rating is a whole number from 1 to 5, got 7. (at $.initial_caption_rating_score, line 1,
+     * column 33)"}.
      */
     public static <T> T read(JsonMapper mapper, String json, Class<T> type, String source) {
         try {
@@ -73,10 +76,15 @@ public final class ChaiJson {
                 message = message.substring(0, newline);
             }
         }
+        List<String> where = new ArrayList<>();
         String path = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return message + (path.isEmpty() ? "" : " at " + path) + where;
+        if (!path.isEmpty()) {
+            where.add("at " + path);
+        }
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            where.add("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        return where.isEmpty() ? message : message + " (" + String.join(", ", where) + ")";
     }
 
     private static String pathOf(JsonMappingException m) {
