@@ -178,7 +178,7 @@ public record AspectWork(
         if (allowedActions().contains(action)) {
             return Optional.empty();
         }
-        String what = "Cannot " + action.verb() + " for " + describe();
+        String what = "Cannot " + action.verb() + " (" + describe() + ")";
         if (state == WorkflowState.REVISED && rating.map(Rating::isPerfect).orElse(false)
                 && CRITIQUE_EDITS.contains(action)) {
             return Optional.of(what + ": the pre-caption was rated 5 and is kept as is; rate it again to change"
