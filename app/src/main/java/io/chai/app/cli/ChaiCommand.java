@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "CHAI Workstation: specification-driven video captioning.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            WorkstationCommand.class,
             SpecCommand.class,
         })
 public final class ChaiCommand implements Runnable {

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui;
+
+import io.chai.app.ui.settings.Theme;
+import io.chai.app.ui.settings.WorkstationSettings;
+import io.chai.common.UserFacingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Starts JavaFX from a plain main class (not an {@code Application} subclass, so the workstation runs from an
+ * ordinary classpath), opens the main window and blocks until it closes. With a screenshot folder it instead
+ * writes a PNG of each screen and exits.
+ */
+public final class WorkstationLauncher {
+    private WorkstationLauncher() {
+    }
+
+    /**
+     * Opens the workstation on {@code content} and returns when its window is closed.
+     *
+     * @param screenshots if not null: write {@code workstation-light.png}, {@code workstation-dark.png},
+     *     {@code cheat-sheet.png} and {@code tasks-and-notifications.png} there, then close
+     */
+    public static void run(Supplier<WorkstationContent> content, Path configDir, Path screenshots) {
+        checkDisplay();
+        WorkstationContent c = content.get();
+        WorkstationSettings settings = WorkstationSettings.load(configDir);
+        if (screenshots != null) {
+            // screenshots always show the default layout in a fixed size, independent of the user's settings
+            settings = WorkstationSettings.load(configDir.resolve("screenshot-session"));
+        }
+        WorkstationSettings s = settings;
+        CountDownLatch closed = new CountDownLatch(1);
+        CompletableFuture<Void> failure = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    Stage stage = new Stage();
+                    MainWindow w = new MainWindow(c, s);
+                    stage.setOnHidden(e -> closed.countDown());
+                    w.show(stage);
+                    if (screenshots != null) {
+                        stage.setWidth(1600);
+                        stage.setHeight(1000);
+                        takeScreenshots(w, stage, screenshots, failure);
+                    }
+                } catch (RuntimeException e) {
+                    failure.completeExceptionally(e);
+                    closed.countDown();
+                }
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new UserFacingException("cannot open a window: " + e.getMessage()
+                    + " (run on a desktop session, or under xvfb-run)", e);
+        }
+        try {
+            closed.await();
+            if (screenshots != null) {
+                failure.get(5, TimeUnit.SECONDS);
+            } else if (failure.isCompletedExceptionally()) {
+                failure.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("screenshots did not finish", e);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void checkDisplay() {
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+            return;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new UserFacingException("no display: DISPLAY is not set (run on a desktop session, or under "
+                    + "xvfb-run -a ./chai workstation …)");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void takeScreenshots(MainWindow w, Stage stage, Path dir, CompletableFuture<Void> done) {
+        // let the first frame and the filmstrip decode, then capture each screen in turn
+        List<Map.Entry<Double, Runnable>> steps = List.of(
+                Map.entry(1.5, () -> {
+                    w.applyTheme(Theme.LIGHT);
+                    w.player().seek(w.player().frameCount() / 3);
+                    w.checklistView().moveGroup(0);
+                    exampleAnswers(w);
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("workstation-light.png"))),
+                Map.entry(0.1, () -> {
+                    w.applyTheme(Theme.DARK);
+                    w.checklistView().select("camera_pan");
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("workstation-dark.png"))),
+                Map.entry(0.1, () -> {
+                    w.applyTheme(Theme.LIGHT);
+                    w.showCheatSheet();
+                }),
+                Map.entry(0.8, () -> shot(w.showCheatSheet().getScene(), dir.resolve("cheat-sheet.png"))),
+                Map.entry(0.1, () -> {
+                    w.showCheatSheet().hide();
+                    w.toggleTaskPanel();
+                    w.notifications().info("Notifications appear here and never block the window.");
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("tasks-and-notifications.png"))));
+        runSteps(steps, 0, () -> {
+            done.complete(null);
+            w.close();
+            stage.hide();
+        }, e -> {
+            done.completeExceptionally(e);
+            w.close();
+            stage.hide();
+        });
+    }
+
+    /**
+     * Answers a few questions for the screenshots, so they show answered groups, a validation warning and an
+     * uncertainty rule greying out the direction questions.
+     */
+    private static void exampleAnswers(MainWindow w) {
+        var c = w.checklist();
+        c.set("shot_type", "human");
+        c.set("shot_size_start", "medium");
+        c.set("steadiness", "very_unsteady");
+        c.set("camera_movement", "no");
+        c.set("camera_pan", "left_to_right");
+        w.checklistView().moveGroup(0);
+    }
+
+    private static void runSteps(List<Map.Entry<Double, Runnable>> steps, int i, Runnable finished,
+            java.util.function.Consumer<RuntimeException> failed) {
+        if (i == steps.size()) {
+            finished.run();
+            return;
+        }
+        PauseTransition p = new PauseTransition(Duration.seconds(steps.get(i).getKey()));
+        p.setOnFinished(e -> {
+            try {
+                steps.get(i).getValue().run();
+            } catch (RuntimeException ex) {
+                failed.accept(ex);
+                return;
+            }
+            runSteps(steps, i + 1, finished, failed);
+        });
+        p.play();
+    }
+
+    private static void shot(Scene scene, Path file) {
+        try {
+            FxImages.writePng(scene.snapshot(null), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write screenshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

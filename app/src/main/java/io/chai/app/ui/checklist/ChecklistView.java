@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.checklist;
+
+import io.chai.app.ui.checklist.viewmodel.ChecklistViewModel;
+import io.chai.app.ui.checklist.viewmodel.GroupViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The primitive checklist generated from the specification: a header with the completeness indicator and the
+ * validation warnings, then every form's groups as cards. Tab moves through every control; the shortcut
+ * registry's next/previous-group actions jump between groups.
+ */
+public final class ChecklistView extends BorderPane {
+    private final ChecklistViewModel vm;
+    private final List<GroupCard> cards = new ArrayList<>();
+    private final ScrollPane scroll = new ScrollPane();
+
+    public ChecklistView(ChecklistViewModel vm) {
+        this.vm = vm;
+        setId("checklist");
+        ProgressBar bar = new ProgressBar();
+        bar.setId("checklist-completeness");
+        bar.progressProperty().bind(vm.completenessProperty());
+        bar.setAccessibleText("Checklist completeness");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Label count = new Label();
+        count.setId("checklist-count");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.answeredCountProperty().get() + " / " + vm.requiredCount() + " answered",
+                vm.answeredCountProperty()));
+        Label title = new Label("Primitive checklist");
+        title.getStyleClass().add("chai-title");
+        HBox progress = new HBox(10, bar, count);
+        VBox problems = new VBox(2);
+        problems.setId("checklist-problems");
+        Runnable showProblems = () -> {
+            problems.getChildren().clear();
+            for (String p : vm.problems()) {
+                Label l = new Label("⚠ " + p);
+                l.getStyleClass().add("problem");
+                l.setWrapText(true);
+                problems.getChildren().add(l);
+            }
+        };
+        vm.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
+        showProblems.run();
+        VBox header = new VBox(title, progress, problems);
+        header.getStyleClass().add("checklist-header");
+        setTop(header);
+
+        VBox body = new VBox();
+        body.getStyleClass().add("checklist-body");
+        for (ChecklistViewModel.Section s : vm.sections()) {
+            Label formTitle = new Label(s.form().name());
+            formTitle.getStyleClass().add("form-title");
+            body.getChildren().add(formTitle);
+            for (GroupViewModel g : s.groups()) {
+                GroupCard card = new GroupCard(vm, g);
+                cards.add(card);
+                body.getChildren().add(card);
+            }
+        }
+        scroll.setContent(body);
+        scroll.setFitToWidth(true);
+        scroll.setId("checklist-scroll");
+        setCenter(scroll);
+        vm.selectedProperty().addListener((o, a, b) -> {
+            for (GroupCard c : cards) {
+                c.pseudoClassStateChanged(GroupCard.SELECTED, c.viewModel() == b);
+            }
+        });
+        for (GroupCard c : cards) {
+            c.pseudoClassStateChanged(GroupCard.SELECTED, c.viewModel() == vm.selectedProperty().get());
+        }
+    }
+
+    public ChecklistViewModel viewModel() {
+        return vm;
+    }
+
+    /** Moves keyboard focus to the next (+1) or previous (-1) group and scrolls it into view. */
+    public void moveGroup(int delta) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        int i = 0;
+        for (int k = 0; k < cards.size(); k++) {
+            if (cards.get(k).viewModel() == vm.selectedProperty().get()) {
+                i = k;
+            }
+        }
+        int j = Math.max(0, Math.min(cards.size() - 1, i + delta));
+        GroupCard target = cards.get(j);
+        vm.selectedProperty().set(target.viewModel());
+        target.focusFirst();
+        scrollIntoView(target);
+    }
+
+    /** Selects, focuses and scrolls to the group {@code groupId}; false when the form has no such group. */
+    public boolean select(String groupId) {
+        for (GroupCard c : cards) {
+            if (c.viewModel().group().id().equals(groupId)) {
+                vm.selectedProperty().set(c.viewModel());
+                c.focusFirst();
+                scrollIntoView(c);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Focuses the selected group's first control. */
+    public void focusSelected() {
+        moveGroup(0);
+    }
+
+    private void scrollIntoView(GroupCard card) {
+        var content = scroll.getContent();
+        // sizes must be current (a theme or font change may not have been laid out yet)
+        scroll.applyCss();
+        scroll.layout();
+        if (content instanceof javafx.scene.Parent p) {
+            p.applyCss();
+            p.layout();
+        }
+        double contentH = content.getBoundsInLocal().getHeight();
+        double viewH = scroll.getViewportBounds().getHeight();
+        if (contentH <= viewH) {
+            return;
+        }
+        Bounds b = card.getBoundsInParent();
+        double top = b.getMinY();
+        double current = scroll.getVvalue() * (contentH - viewH);
+        if (top < current || b.getMaxY() > current + viewH) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (top - 8) / (contentH - viewH))));
+        }
+    }
+}

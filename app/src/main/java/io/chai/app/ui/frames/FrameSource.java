@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.frames;
+
+/**
+ * Exact frames of one clip, addressed by frame index (0-based). {@link #frame(int)} must return exactly frame
+ * {@code i} (never a neighbour), because the player shows its result under the number {@code i}. Implementations
+ * may be slow (a seek per call) and are called from one background thread at a time.
+ */
+public interface FrameSource extends AutoCloseable {
+    /** A short name for titles and task names (e.g. the clip's file name). */
+    String name();
+
+    /** Number of frames (frame indices are {@code 0 .. frameCount()-1}); at least 1. */
+    int frameCount();
+
+    /** The clip's timing: frame rate, timecode and seconds of a frame. */
+    FrameTiming timing();
+
+    /** Exactly frame {@code index}. */
+    FramePicture frame(int index);
+
+    @Override
+    default void close() {
+    }
+}

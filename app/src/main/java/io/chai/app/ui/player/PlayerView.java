@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.player;
+
+import io.chai.app.ui.FxImages;
+import io.chai.app.ui.frames.FramePicture;
+import io.chai.app.ui.notify.NotificationCenter;
+import io.chai.app.ui.player.viewmodel.PlayerViewModel;
+import io.chai.app.ui.tasks.TaskCenter;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The player: the frame on screen (always the exact decoder's picture of the number shown beside it),
+ * transport buttons, speed, go-to field, frame/timecode/seconds readout, loop state and the filmstrip.
+ * Keyboard control (Space, J/K/L, arrows, Home/End, I/O) comes from the shortcut registry.
+ */
+public final class PlayerView extends BorderPane {
+    private final PlayerViewModel vm;
+    private final VideoSurface surface = new VideoSurface();
+    private final Label frameLabel = new Label();
+    private final Label timecodeLabel = new Label();
+    private final Label secondsLabel = new Label();
+    private final AnimationTimer timer;
+
+    public PlayerView(PlayerViewModel vm, TaskCenter tasks, NotificationCenter notifications) {
+        this.vm = vm;
+        getStyleClass().add("player");
+        surface.setId("player-video");
+        surface.getStyleClass().add("player-video");
+        surface.setFocusTraversable(true);
+        surface.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        surface.setAccessibleText("Video frame. Space plays or pauses, J K L shuttle, arrows step frames.");
+        surface.setOnMousePressed(e -> surface.requestFocus());
+        vm.shownProperty().addListener((o, a, p) -> surface.show(p));
+        if (vm.shownProperty().get() != null) {
+            surface.show(vm.shownProperty().get());
+        }
+        setCenter(surface);
+
+        frameLabel.setId("player-frame");
+        frameLabel.textProperty().bind(vm.frameText());
+        timecodeLabel.setId("player-timecode");
+        timecodeLabel.textProperty().bind(vm.timecodeText());
+        secondsLabel.setId("player-seconds");
+        secondsLabel.textProperty().bind(vm.secondsText());
+        for (Label l : new Label[] {frameLabel, timecodeLabel, secondsLabel}) {
+            l.getStyleClass().add("player-readout");
+        }
+        Label speedLabel = new Label();
+        speedLabel.setId("player-speed");
+        speedLabel.textProperty().bind(vm.speedText());
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label loopLabel = new Label();
+        loopLabel.textProperty().bind(vm.loopText());
+
+        Button home = button("⇤", "First frame (Home)", vm::home);
+        Button back = button("◀ 1", "Previous frame (Left)", () -> vm.step(-1));
+        Button play = button("▶ Play", "Play or pause (Space)", vm::togglePlay);
+        play.setId("player-play");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.textProperty().bind(vm.playingProperty().map(p -> p ? "❙❙ Pause" : "▶ Play"));
+        Button fwd = button("1 ▶", "Next frame (Right)", () -> vm.step(1));
+        Button end = button("⇥", "Last frame (End)", vm::end);
+
+        ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 4.0));
+        speed.setAccessibleText("Playback speed");
+        speed.setTooltip(new Tooltip("Playback speed for Space (0.1× to 4×)"));
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : PlayerViewModel.formatSpeed(d);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", "").trim());
+            }
+        });
+        speed.setValue(vm.baseSpeedProperty().get());
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.baseSpeedProperty().set(b);
+            }
+        });
+
+        TextField goTo = new TextField();
+        goTo.setId("player-goto");
+        goTo.setPromptText("Go to frame, 00:00:05:00 or 5.2s");
+        goTo.setAccessibleText("Go to frame, timecode or seconds");
+        goTo.setPrefColumnCount(12);
+        goTo.setOnAction(e -> {
+            Optional<String> problem = vm.goTo(goTo.getText());
+            if (problem.isPresent()) {
+                notifications.warning(problem.get());
+            } else {
+                goTo.clear();
+                surface.requestFocus();
+            }
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox transport = new HBox(home, back, play, fwd, end, speed, speedLabel, loopLabel, spacer, goTo);
+        transport.getStyleClass().add("player-controls");
+        HBox readout = new HBox(frameLabel, timecodeLabel, secondsLabel);
+        readout.getStyleClass().add("player-readout-row");
+        FilmstripView filmstrip = new FilmstripView(vm, tasks);
+        VBox bottom = new VBox(filmstrip, readout, transport);
+        bottom.setPadding(new Insets(2, 0, 0, 0));
+        setBottom(bottom);
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.tick(now);
+            }
+        };
+        timer.start();
+    }
+
+    public PlayerViewModel viewModel() {
+        return vm;
+    }
+
+    /** The image on screen (for tests and screenshots). */
+    public ImageView imageView() {
+        return surface.view;
+    }
+
+    /** Gives keyboard focus to the video (where player keys act). */
+    public void focusVideo() {
+        surface.requestFocus();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The video area: an image scaled to fit, letterboxed on black. */
+    static final class VideoSurface extends Pane {
+        final ImageView view = new ImageView();
+        private FramePicture current;
+
+        VideoSurface() {
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.setManaged(false);
+            getChildren().add(view);
+            setMinSize(160, 90);
+            setPrefSize(640, 360);
+        }
+
+        void show(FramePicture p) {
+            if (p == null || p == current) {
+                return;
+            }
+            current = p;
+            view.setImage(FxImages.toImage(p));
+            view.setUserData(p.index());
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            double h = getHeight();
+            if (view.getImage() == null || w <= 0 || h <= 0) {
+                return;
+            }
+            double iw = view.getImage().getWidth();
+            double ih = view.getImage().getHeight();
+            double s = Math.min(w / iw, h / ih);
+            view.setFitWidth(iw * s);
+            view.setFitHeight(ih * s);
+            view.relocate((w - iw * s) / 2, (h - ih * s) / 2);
+        }
+    }
+}
