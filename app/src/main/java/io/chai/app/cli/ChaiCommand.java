@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             WorkstationCommand.class,
             SpecCommand.class,
+            ModelsCommand.class,
         })
 public final class ChaiCommand implements Runnable {
     public static final int EXIT_OK = 0;
