@@ -121,7 +121,8 @@ public final class Workflow {
             Optional<GatingOverride> override) {
         require(work, Action.PRECAPTION);
         Checks.required(preCaption, "pre-caption");
-        Set<Aspect> missing = unapprovedDependencies(work.aspect(), siblingStates);
+        Map<Aspect, WorkflowState> siblings = siblingStates == null ? Map.of() : siblingStates;
+        Set<Aspect> missing = unapprovedDependencies(work.aspect(), siblings);
         Optional<GatingOverride> recorded = Optional.empty();
         if (!missing.isEmpty()) {
             if (override == null || override.isEmpty()) {
@@ -129,7 +130,7 @@ public final class Workflow {
                         + joinAnd(missing.stream().map(Aspect::key).collect(Collectors.toList()))
                         + (missing.size() == 1 ? " is" : " are") + " approved ("
                         + missing.stream().map(a -> a.key() + " is "
-                                + siblingStates.getOrDefault(a, WorkflowState.NOT_STARTED).phrase())
+                                + siblings.getOrDefault(a, WorkflowState.NOT_STARTED).phrase())
                                 .collect(Collectors.joining(", "))
                         + "); finish the review first or override the gating.");
             }
