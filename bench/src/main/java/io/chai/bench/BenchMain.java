@@ -20,6 +20,8 @@ public final class BenchMain {
     /** Every benchmark, in run order. Add new ones here. */
     static List<Benchmark> all() {
         List<Benchmark> list = new ArrayList<>();
+        list.add(new SpecLoadBenchmark());
+        list.add(new io.chai.bench.inference.InferenceClientBenchmark());
         return list;
     }
 

@@ -44,6 +44,12 @@ public final class Specification {
     private final transient Map<String, Aspect> aspectsById = new LinkedHashMap<>();
     @JsonIgnore
     private final transient Map<String, PromptTemplate> templatesById = new LinkedHashMap<>();
+    /** Label id → position in {@link #labels}. */
+    @JsonIgnore
+    private final transient Map<String, Integer> labelIndex = new LinkedHashMap<>();
+    /** Per uncertainty rule (same order), the positions of the labels it targets. */
+    @JsonIgnore
+    private final transient List<int[]> ruleTargets = new ArrayList<>();
 
     Specification(String id, SemanticVersion version, String title, String sentinel, List<Aspect> aspects,
             List<Form> forms, List<PrimitiveGroup> groups, List<Validation> validations,
@@ -67,7 +73,14 @@ public final class Specification {
                 fieldsByName.put(f, new FieldRef(f, g));
             }
         }
-        labels.forEach(l -> labelsById.put(l.id(), l));
+        for (int i = 0; i < labels.size(); i++) {
+            labelsById.put(labels.get(i).id(), labels.get(i));
+            labelIndex.put(labels.get(i).id(), i);
+        }
+        for (UncertaintyRule r : uncertaintyRules) {
+            ruleTargets.add(java.util.stream.IntStream.range(0, labels.size()).filter(i -> r.targets(labels.get(i)))
+                    .toArray());
+        }
         aspects.forEach(a -> aspectsById.put(a.id(), a));
         templates.forEach(t -> templatesById.put(t.id(), t));
     }
@@ -183,24 +196,24 @@ public final class Specification {
 
     /** As {@link #derive(Map)} on already normalised values. */
     public DerivedLabels derive(LabelValues values) {
-        Map<String, TriState> base = new LinkedHashMap<>();
-        for (DerivedLabel l : labels) {
-            base.put(l.id(), l.evaluate(values));
+        int n = labels.size();
+        TriState[] base = new TriState[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = labels.get(i).evaluate(values);
         }
-        Map<String, TriState> states = new LinkedHashMap<>(base);
+        TriState[] states = base.clone();
         List<String> applied = new ArrayList<>();
-        for (UncertaintyRule r : uncertaintyRules) {
-            if (r.when().eval(values) != TriState.YES) {
+        for (int r = 0; r < uncertaintyRules.size(); r++) {
+            UncertaintyRule rule = uncertaintyRules.get(r);
+            if (rule.when().eval(values) != TriState.YES) {
                 continue;
             }
-            applied.add(r.id());
-            for (DerivedLabel l : labels) {
-                if (r.targets(l)) {
-                    states.put(l.id(), r.effect().apply(states.get(l.id())));
-                }
+            applied.add(rule.id());
+            for (int i : ruleTargets.get(r)) {
+                states[i] = rule.effect().apply(states[i]);
             }
         }
-        return new DerivedLabels(states, base, applied);
+        return new DerivedLabels(Collections.unmodifiableMap(labelIndex), states, base, applied);
     }
 
     /** The validations that the stored values violate (in file order); unknown parts never violate. */

@@ -122,7 +122,8 @@ final class YamlTree {
             case VALUE_FALSE:
                 return new YamlNode.Scalar(line, p.getText(), false, true, false);
             default:
-                boolean literal = line >= 1 && line <= lines.length && LITERAL_BLOCK.matcher(lines[line - 1]).matches();
+                boolean literal = line >= 1 && line <= lines.length && lines[line - 1].indexOf('|') >= 0
+                        && LITERAL_BLOCK.matcher(lines[line - 1]).matches();
                 return new YamlNode.Scalar(line, p.getText(), false, false, literal);
         }
     }
