@@ -119,14 +119,13 @@ public final class IndexStore {
     }
 
     /**
-     * The index of {@code clip}: loaded when stored for its current content, otherwise scanned (reporting
-     * progress, cancellable) and stored.
+     * The index of {@code clip}: loaded when stored for its current content (no progress is reported then),
+     * otherwise scanned (reporting progress, cancellable) and stored.
      */
     public FrameIndex loadOrScan(Path clip, ProgressListener listener, CancellationToken token) {
         ClipFingerprint fp = ClipFingerprint.of(clip);
         FrameIndex stored = load(fp);
         if (stored != null) {
-            listener.onProgress(1.0, stored.frameCount());
             return stored;
         }
         FrameIndex scanned = FrameIndexer.scan(clip, listener, token);
