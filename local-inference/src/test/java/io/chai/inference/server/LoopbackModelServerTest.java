@@ -134,6 +134,18 @@ class LoopbackModelServerTest {
     }
 
     @Test
+    void readsImageHeadersAndRejectsBrokenOnes() {
+        byte[] jpeg = Base64.getDecoder().decode(JPEG);
+        assertThat(RequestInspector.dimensions(jpeg)).isEqualTo("32x16");
+        assertThat(RequestInspector.dimensions(Base64.getDecoder().decode(PNG))).isEqualTo("8x8");
+        assertThat(RequestInspector.dimensions(java.util.Arrays.copyOf(jpeg, 30))).isNull();
+        RequestInspector.Inspection in = new RequestInspector.Inspection();
+        RequestInspector.image(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(jpeg, 30)), "image/jpeg",
+                "x", in);
+        assertThat(in.violations).containsExactly("x: image/jpeg header does not decode");
+    }
+
+    @Test
     void rejectsBodiesThatAreNotJson() throws Exception {
         assertThat(post("/v1/chat/completions", "{\"model\": ").statusCode()).isEqualTo(400);
         assertThat(server.violations()).singleElement().asString().startsWith("#1 /v1/chat/completions: body is not"
