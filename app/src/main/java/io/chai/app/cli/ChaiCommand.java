@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             WorkstationCommand.class,
             SpecCommand.class,
             ModelsCommand.class,
+            ProjectCommands.Init.class, ProjectCommands.Import.class, ProjectCommands.Relink.class,
+            ProjectCommands.Status.class, ProjectCommands.ListClips.class, ProjectCommands.History.class,
         })
 public final class ChaiCommand implements Runnable {
     public static final int EXIT_OK = 0;
