@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML text into {@link YamlNode}s with line numbers, streaming Jackson's {@code YAMLParser} tokens (a
@@ -47,6 +49,12 @@ final class YamlTree {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                    line = m.getProblemMark().getLine() + 1; // where the problem is, not where its context began
+                    break;
+                }
+            }
             problems.add(file, line, "", "YAML syntax error: " + reason(e));
             return null;
         } catch (IOException e) {
@@ -84,6 +92,10 @@ final class YamlTree {
     private YamlNode node(JsonParser p, String path) throws IOException {
         JsonToken t = p.currentToken();
         int line = p.currentTokenLocation().getLineNr();
+        if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+            problems.add(file, line, path, "YAML aliases (*" + p.getText() + ") are not supported: write the value out");
+            return new YamlNode.Scalar(line, "", true, false, false);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();

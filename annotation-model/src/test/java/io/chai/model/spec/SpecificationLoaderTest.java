@@ -108,6 +108,20 @@ class SpecificationLoaderTest {
     }
 
     @Test
+    void tabsAndAliasesAreReportedAtTheirLine(@TempDir Path tmp) throws Exception {
+        SpecFixtures.copy(SpecFixtures.valid(), tmp);
+        Files.writeString(tmp.resolve("policies.yaml"), "common:\n  - \"One paragraph.\"\naspects:\n\tsubject: {}\n");
+        Path prompts = tmp.resolve("prompts.yaml");
+        Files.writeString(prompts, Files.readString(prompts)
+                .replace("description: Polish a critique.", "description: &d Polish a critique.")
+                .replace("description: Write a critique.", "description: *d"));
+        assertThat(catchSpec(tmp).lines()).containsExactly(
+                "policies.yaml:4: YAML syntax error: while scanning for the next token; found character '\\t(TAB)' "
+                        + "that cannot start any token. (Do not use \\t(TAB) for indentation)",
+                "prompts.yaml:21: templates[3].description: YAML aliases (*d) are not supported: write the value out");
+    }
+
+    @Test
     void theExceptionSummarisesAndKeepsEveryError() {
         SpecificationException e = new SpecificationException(List.of(
                 new SpecificationError("a.yaml", 3, "x", "bad"), new SpecificationError("b.yaml", 0, "", "worse"),
