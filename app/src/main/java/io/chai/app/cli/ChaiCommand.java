@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             WorkstationCommand.class,
             SpecCommand.class,
+            ProbeCommand.class, IndexCommand.class, FrameCommand.class, SampleCommand.class, StripCommand.class,
             ModelsCommand.class,
             ProjectCommands.Init.class, ProjectCommands.Import.class, ProjectCommands.Relink.class,
             ProjectCommands.Status.class, ProjectCommands.ListClips.class, ProjectCommands.History.class,

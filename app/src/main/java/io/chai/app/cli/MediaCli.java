@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.cli;
+
+import io.chai.common.UserFacingException;
+import io.chai.media.CancellationToken;
+import io.chai.media.IndexStore;
+import io.chai.media.VideoClip;
+import io.chai.media.time.Rational;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Shared options and helpers of the media commands (probe, index, frame, sample, strip). */
+final class MediaCli {
+    private MediaCli() {
+    }
+
+    /** {@code --cache DIR}: where frame indexes are kept. */
+    static final class CacheOption {
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "frame-index cache directory (default: $XDG_CACHE_HOME/chai/frame-index or "
+                        + "~/.cache/chai/frame-index)")
+        Path cache;
+
+        IndexStore store() {
+            return new IndexStore(cache != null ? cache : IndexStore.defaultDirectory());
+        }
+    }
+
+    /** Opens a clip, scanning it with progress on {@code err} when it has no stored index. */
+    static VideoClip open(Path file, CacheOption cache, PrintWriter err) {
+        int[] lastPercent = {-1};
+        return VideoClip.open(file, cache.store(), (fraction, frames) -> {
+            int percent = (int) Math.floor(fraction * 100);
+            if (percent / 10 != lastPercent[0] / 10) {
+                err.printf(Locale.ROOT, "indexing %s: %d%% (%d frames)%n", file.getFileName(), percent, frames);
+                err.flush();
+            }
+            lastPercent[0] = percent;
+        }, CancellationToken.NONE);
+    }
+
+    /**
+     * Parses a time in seconds: {@code 12.5}, {@code 1001/1000}, {@code 1:02.5} or {@code 1:02:03.25}.
+     */
+    static Rational parseTime(String text) {
+        String t = text.trim();
+        try {
+            String[] parts = t.split(":");
+            if (parts.length > 3) {
+                throw new IllegalArgumentException();
+            }
+            Rational total = Rational.ZERO;
+            for (int k = 0; k < parts.length; k++) {
+                Rational part = Rational.parse(parts[k]);
+                if (k < parts.length - 1 && (part.den() != 1 || part.signum() < 0)) {
+                    throw new IllegalArgumentException();
+                }
+                total = total.times(60).plus(part);
+            }
+            return total;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new UserFacingException("not a time: '" + text + "' (use seconds like 12.5 or 1001/1000, or"
+                    + " [h:]m:s.fff)");
+        }
+    }
+
+    /** JSON string literal. */
+    static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
