@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A primitive group: one question on a form, stored under {@code fields} (two for {@link PrimitiveKind#START_END}).
- * Boolean groups carry the values {@code true}/{@code false}; text groups none. {@code defaultValue} is a value id
- * ("true"/"false" for booleans; for multi a comma-free list is given by {@link #defaultValues()}), or null.
+ * Boolean groups carry the values {@code true}/{@code false}; text groups none. {@code defaultValues} holds the
+ * default value id ("true"/"false" for booleans; any number of ids for multi groups), empty when there is none.
  */
 public record PrimitiveGroup(String id, String form, String name, String question, PrimitiveKind kind,
         List<String> fields, boolean ordered, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> defaultValues,
