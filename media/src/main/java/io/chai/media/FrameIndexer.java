@@ -50,7 +50,7 @@ public final class FrameIndexer {
         long lastDuration = 0;
         int width = 0;
         int height = 0;
-        long lastReport = System.nanoTime();
+        long lastReport = System.nanoTime() - PROGRESS_INTERVAL_NANOS; // report at the first packet
         long lastGoodPts = Ffmpeg.NOPTS;
         try {
             while (true) {
