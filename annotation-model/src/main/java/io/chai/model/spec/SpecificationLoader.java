@@ -41,6 +41,9 @@ final class SpecificationLoader {
     /** Ids and fields of groups that were declared but had errors: references to them are not errors again. */
     private final Set<String> brokenGroups = new HashSet<>();
     private final Set<String> brokenFields = new HashSet<>();
+    /** Every label id and tag written in derived.yaml, valid or not, so selectors do not repeat label errors. */
+    private final Set<String> declaredLabels = new HashSet<>();
+    private final Set<String> declaredTags = new HashSet<>();
     private final List<Aspect> aspects = new ArrayList<>();
     private final List<Validation> validations = new ArrayList<>();
     private final List<UncertaintyRule> uncertaintyRules = new ArrayList<>();
@@ -542,11 +545,13 @@ final class SpecificationLoader {
             String definition = o.text("definition");
             String question = o.text("question");
             List<String> tags = o.ids("tags", false);
+            declaredTags.addAll(tags);
             Expr pos = rule(o, "pos", "");
             Expr neg = rule(o, "neg", "");
             if (id == null) {
                 continue;
             }
+            declaredLabels.add(id);
             String first = seen.putIfAbsent(id, "line " + o.lineOf("id"));
             if (first != null) {
                 o.error("id", "duplicate label id '" + id + "' (first at " + first + ")");
@@ -591,6 +596,7 @@ final class SpecificationLoader {
             }
         }
         List<String> tags = o.ids("tags", false);
+        declaredTags.addAll(tags);
         String[] keys = {"idTemplate", "nameTemplate", "definitionTemplate", "questionTemplate", "pos", "neg"};
         Map<String, String> templates = new LinkedHashMap<>();
         boolean templatesOk = true;
@@ -634,6 +640,7 @@ final class SpecificationLoader {
         Set<String> reported = new HashSet<>();
         for (Map<String, String> b : bindings) {
             String labelId = fill(templates.get("idTemplate"), b);
+            declaredLabels.add(labelId);
             String what = " (label " + labelId + ")";
             if (!YamlObject.ID.matcher(labelId).matches()) {
                 if (reported.add("idTemplate")) {
@@ -682,12 +689,8 @@ final class SpecificationLoader {
     private void readUncertaintyRules() {
         YamlObject f = byRole.get("primitives");
         Map<String, Integer> seen = new HashMap<>();
-        Set<String> labelIds = new HashSet<>();
-        Set<String> labelTags = new HashSet<>();
-        for (DerivedLabel l : labels) {
-            labelIds.add(l.id());
-            labelTags.addAll(l.tags());
-        }
+        Set<String> labelIds = declaredLabels;
+        Set<String> labelTags = declaredTags;
         for (YamlObject o : f.objects("uncertaintyRules", false)) {
             o.allowOnly("id", "when", "effect", "targets", "except", "description");
             String id = o.id("id");

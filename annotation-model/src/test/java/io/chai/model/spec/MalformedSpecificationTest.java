@@ -108,6 +108,12 @@ class MalformedSpecificationTest {
     }
 
     @Test
+    void aBrokenLabelIsReportedOnceNotAgainWhereRulesNameIt() {
+        assertThat(errors("broken-label-referenced-by-rules")).containsExactly(
+                "derived.yaml:21: labels[2].pos: unknown value 'none' for field camera_movement at column 20");
+    }
+
+    @Test
     void ruleWithUnknownValue() {
         assertThat(errors("rule-unknown-value")).containsExactly(
                 "derived.yaml:8: labels[0].neg: unknown value 'leftt' for field camera_pan at column 15");
