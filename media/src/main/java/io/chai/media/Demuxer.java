@@ -192,8 +192,13 @@ final class Demuxer implements AutoCloseable {
         return e == null || e.isNull() ? null : Ffmpeg.string(e.value());
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
-        avformat_close_input(fmt);
+        if (!closed) {
+            closed = true;
+            avformat_close_input(fmt);
+        }
     }
 }

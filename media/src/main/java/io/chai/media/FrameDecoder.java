@@ -92,6 +92,10 @@ public final class FrameDecoder implements AutoCloseable {
         this.path = clip;
         this.index = index;
         this.cacheBudgetBytes = cacheBudgetBytes;
+        if (!ClipFingerprint.of(clip).equals(index.fingerprint())) {
+            throw new MediaException(Kind.DECODE_FAILED, clip.toAbsolutePath() + ": the file changed since it was"
+                    + " indexed; index it again");
+        }
         this.demuxer = Demuxer.open(clip);
         if (demuxer.videoStream != index.streamIndex()) {
             demuxer.close();
@@ -140,6 +144,12 @@ public final class FrameDecoder implements AutoCloseable {
      * @throws MediaException if {@code i} is out of range or the frame cannot be decoded exactly
      */
     public synchronized VideoFrame frame(int i, PixelLayout layout, long maxPixels) {
+        if (closed) {
+            throw new IllegalStateException("decoder is closed");
+        }
+        if (unusable) {
+            throw new MediaException(Kind.UNREADABLE, path + ": the file can no longer be read; open it again");
+        }
         index.check(i);
         if (lastServed != null && lastServed.index() == i && lastServed.layout() == layout && maxPixels == 0
                 && lastServed.width() * lastServed.height() == fullPixels()) {
@@ -250,8 +260,17 @@ public final class FrameDecoder implements AutoCloseable {
     private void restart() {
         decoder.close();
         demuxer.close();
-        demuxer = Demuxer.open(path);
-        decoder = new VideoDecoder(demuxer);
+        runValid = false;
+        unusable = true; // until the file is open again
+        Demuxer d = Demuxer.open(path);
+        try {
+            decoder = new VideoDecoder(d);
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+        demuxer = d;
+        unusable = false;
         restarts++;
         position = -1;
         counting = true;
@@ -402,8 +421,15 @@ public final class FrameDecoder implements AutoCloseable {
         return cache.size();
     }
 
+    private boolean closed;
+    private boolean unusable;
+
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Cached c : cache.values()) {
             av_frame_free(c.frame);
         }

@@ -72,8 +72,13 @@ final class VideoDecoder implements AutoCloseable {
         avcodec_flush_buffers(ctx);
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
-        avcodec_free_context(ctx);
+        if (!closed) {
+            closed = true;
+            avcodec_free_context(ctx);
+        }
     }
 }

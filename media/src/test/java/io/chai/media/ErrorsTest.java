@@ -115,6 +115,35 @@ class ErrorsTest {
     }
 
     @Test
+    void decoderRefusesAStaleIndexAndSurvivesTheFileDisappearing(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("clip.mp4");
+        Files.copy(TestClips.h264BFrames(), clip);
+        FrameIndex index = FrameIndexer.scan(clip, ProgressListener.NONE, CancellationToken.NONE);
+        FrameDecoder dec = new FrameDecoder(clip, index);
+        try {
+            assertThat(dec.frame(100).index()).isEqualTo(100);
+            Files.delete(clip);
+            // frames already decoded are still served; anything needing the file fails cleanly, every time
+            assertThat(dec.frame(100).index()).isEqualTo(100);
+            for (int k = 0; k < 2; k++) {
+                try {
+                    for (int i = 149; i >= 0; i -= 37) {
+                        dec.frame(i);
+                    }
+                } catch (MediaException expected) {
+                    assertThat(expected.getMessage()).doesNotContain("\n");
+                }
+            }
+        } finally {
+            dec.close();
+            dec.close();
+        }
+        Files.copy(TestClips.h264At2997(), clip);
+        assertThatThrownBy(() -> new FrameDecoder(clip, index)).isInstanceOf(MediaException.class)
+                .hasMessageContaining("changed since it was indexed");
+    }
+
+    @Test
     void directoryIsNotAClip(@TempDir Path dir) {
         MediaException e = fail(dir);
         assertThat(e.getMessage()).endsWith("not a regular file");
