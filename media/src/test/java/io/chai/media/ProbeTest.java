@@ -139,6 +139,28 @@ class ProbeTest {
     }
 
     @Test
+    void anamorphicPixelsAreMadeSquare() throws Exception {
+        Path clip = TestClips.make("anamorphic.mp4", o -> TestClips.ff("-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25", "-t", "1", "-vf", "setsar=4/3", "-c:v", "libx264", "-preset",
+                "veryfast", "-pix_fmt", "yuv420p", o.toString()));
+        ProbeResult p = probe(clip);
+        assertThat(p.sampleAspectRatio()).isEqualTo(Rational.of(4, 3));
+        assertThat(p.displayWidth()).isEqualTo(427);
+        assertThat(p.displayHeight()).isEqualTo(240);
+        FrameIndex index = FrameIndexer.scan(clip, ProgressListener.NONE, CancellationToken.NONE);
+        try (FrameDecoder dec = new FrameDecoder(clip, index)) {
+            VideoFrame f = dec.frame(5);
+            assertThat(f.width()).isEqualTo(427);
+            assertThat(f.height()).isEqualTo(240);
+            VideoFrame small = dec.frame(5, PixelLayout.BGR24, 427 * 240 / 4);
+            assertThat((double) small.width() / small.height()).isCloseTo(427.0 / 240,
+                    org.assertj.core.data.Offset.offset(0.02));
+            assertThat((long) small.width() * small.height()).isLessThanOrEqualTo(427 * 240 / 4);
+            assertThat(small.hash()).isEqualTo(index.hash(5));
+        }
+    }
+
+    @Test
     void audioIsReported() throws Exception {
         Path withAudio = TestClips.make("with_audio.mkv", o -> TestClips.ff("-f", "lavfi", "-i",
                 "testsrc2=size=160x120:rate=25", "-f", "lavfi", "-i", "sine=frequency=300", "-t", "1", "-c:v",
