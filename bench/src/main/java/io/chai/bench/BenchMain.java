@@ -21,6 +21,7 @@ public final class BenchMain {
     static List<Benchmark> all() {
         List<Benchmark> list = new ArrayList<>();
         list.add(new SpecLoadBenchmark());
+        list.add(new io.chai.bench.store.StoreBenchmark());
         list.add(new io.chai.bench.media.MediaBenchmark());
         list.add(new io.chai.bench.inference.InferenceClientBenchmark());
         return list;

@@ -118,4 +118,27 @@ class DerivedStatePropertyTest {
             assertThat(reopened.integrityCheck()).isEqualTo("ok");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void bulkAppendDerivesTheSameStateAsAReplay(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("bulk" + seed), "bulk", "chai-spec", "1.0.0")) {
+            List<String> clips = StoreFixtures.addClips(store, 4);
+            RevisionKind[] kinds = RevisionKind.values();
+            for (int round = 0; round < 3; round++) {
+                List<RevisionDraft> drafts = new ArrayList<>();
+                for (int i = 0; i < 150; i++) {
+                    RevisionKind kind = kinds[rnd.nextInt(kinds.length)];
+                    drafts.add(RevisionDraft.of(clips.get(rnd.nextInt(clips.size())), aspectFor(kind, rnd), kind,
+                            PEOPLE[rnd.nextInt(4)], payload(kind, rnd)));
+                }
+                assertThat(store.appendBulk(drafts)).isEqualTo(150);
+                ReplayModel.assertConsistent(store);
+                // ordinary appends after a bulk load keep the state consistent too
+                store.append(RevisionDraft.of(clips.get(0), "scene", RevisionKind.RATING, "x", "5"));
+                ReplayModel.assertConsistent(store);
+            }
+        }
+    }
 }
