@@ -226,6 +226,10 @@ public final class ModelServerClient implements AutoCloseable {
                 if ((f.status() == 429 || f.status() >= 500) && retries < profile.retry().maxRetries()) {
                     Duration wait = profile.retry().backoff(retries, f.retryAfter());
                     retries++;
+                    if (!call.partialText().isEmpty()) {
+                        call.resetPartial();
+                        listener.onRestart("server failed mid-answer (HTTP " + f.status() + "); retrying");
+                    }
                     sleep(call, wait);
                     continue;
                 }

@@ -41,6 +41,13 @@ public sealed interface Behavior {
     record DropConnection(int afterChunks) implements Behavior {
     }
 
+    /**
+     * Streams {@code afterChunks} chunks, then an error event ({@code data: {"error": ...}}, as vLLM does when
+     * generation fails mid-stream) and ends the stream. A non-streaming request gets HTTP {@code code}.
+     */
+    record ErrorMidStream(int afterChunks, int code, String message) implements Behavior {
+    }
+
     /** Sends the headers and the first stream chunk, then stays silent for {@code stall}. */
     record StallMidStream(Duration stall) implements Behavior {
     }

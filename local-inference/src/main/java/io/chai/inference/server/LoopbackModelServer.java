@@ -333,6 +333,12 @@ public final class LoopbackModelServer implements AutoCloseable {
             List<String> words = CannedAnswers.chunks(canned);
             String half = String.join("", words.subList(0, Math.max(1, words.size() / 2)));
             respond(ex, ollama, in, model, new Reply(half, "length", null), Mode.NORMAL, null, 0);
+        } else if (b instanceof Behavior.ErrorMidStream e) {
+            if (!in.stream) {
+                sendJson(ex, e.code(), errorBody(ollama, e.message(), "InternalServerError", e.code()));
+            } else {
+                errorMidStream(ex, ollama, model, normal, e);
+            }
         } else if (b instanceof Behavior.DropConnection d) {
             respond(ex, ollama, in, model, normal, Mode.DROP, null, d.afterChunks());
         } else if (b instanceof Behavior.StallMidStream s) {
@@ -495,6 +501,24 @@ public final class LoopbackModelServer implements AutoCloseable {
                 sleep(gap);
             }
         }
+    }
+
+    private void errorMidStream(HttpExchange ex, boolean ollama, String model, Reply reply, Behavior.ErrorMidStream e)
+            throws IOException {
+        String id = "chatcmpl-loopback-" + sequence.get();
+        List<String> pieces = CannedAnswers.chunks(reply.text());
+        StringBuilder sb = new StringBuilder();
+        String sep = ollama ? "\n" : "\n\n";
+        for (int i = 0; i < Math.min(e.afterChunks(), pieces.size()); i++) {
+            sb.append(ollama ? ollamaChunk(model, pieces.get(i), null).toString()
+                    : "data: " + openAiChunk(id, model, pieces.get(i), null, null)).append(sep);
+        }
+        ObjectNode err = errorBody(ollama, e.message(), "InternalServerError", e.code());
+        sb.append(ollama ? err.toString() : "data: " + err).append(sep);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
     }
 
     /**

@@ -207,6 +207,40 @@ class ModelServerClientTest {
     }
 
     @Test
+    void anErrorEventMidStreamIsRetriedAndTheListenerStartsOver() {
+        server.enqueue(new Behavior.ErrorMidStream(3, 500, "CUDA error: an illegal memory access"));
+        List<String> chunks = Collections.synchronizedList(new ArrayList<>());
+        List<String> restarts = Collections.synchronizedList(new ArrayList<>());
+        ChatCall call = client(Dialect.OPENAI).stream(caption(), new StreamListener() {
+            @Override
+            public void onText(String chunk) {
+                chunks.add(chunk);
+            }
+
+            @Override
+            public void onRestart(String reason) {
+                restarts.add(reason);
+                chunks.clear();
+            }
+        });
+        ChatResult r = call.await();
+        assertThat(restarts).containsExactly("server failed mid-answer (HTTP 500); retrying");
+        assertThat(String.join("", chunks)).isEqualTo(r.text()).isEqualTo(call.partialText());
+        assertThat(r.route().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anErrorEventMidStreamFailsWhenRetriesRunOut() {
+        server.setDefaultBehavior(new Behavior.ErrorMidStream(2, 500, "CUDA error: an illegal memory access"));
+        ServerProfile p = profile(Dialect.OLLAMA).withRetry(RetryPolicy.NONE);
+        ChatCall call = client(p).stream(caption(), s -> { });
+        assertThatThrownBy(call::await).isInstanceOf(ServerErrorException.class)
+                .hasMessage("Server 'loop' failed with HTTP 500 after 1 attempt (server said: CUDA error: an illegal"
+                        + " memory access).");
+        assertThat(call.finalResult()).isEmpty();
+    }
+
+    @Test
     void droppedNonStreamingAnswerFails() {
         server.enqueue(new Behavior.DropConnection(0));
         ChatCall call = client(Dialect.OPENAI).submit(caption());
