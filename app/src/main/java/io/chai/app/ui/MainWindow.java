@@ -141,11 +141,8 @@ public final class MainWindow {
         shortcuts.revisionProperty().addListener((o, a, b) -> refreshMenuKeys());
 
         autosave.setOnFinished(e -> save());
-        checklist.revisionProperty().addListener((o, a, b) -> {
-            if (checklist.dirtyProperty().get()) {
-                autosave.playFromStart();
-            }
-        });
+        // every change (re)starts the autosave delay; save() writes whatever is current when it fires
+        checklist.revisionProperty().addListener((o, a, b) -> autosave.playFromStart());
         checklist.dirtyProperty().addListener((o, a, b) -> showSaveState(null));
         showSaveState(null);
     }

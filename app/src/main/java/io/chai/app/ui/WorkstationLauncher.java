@@ -53,8 +53,12 @@ public final class WorkstationLauncher {
                     stage.setOnHidden(e -> closed.countDown());
                     w.show(stage);
                     if (screenshots != null) {
-                        stage.setWidth(1600);
-                        stage.setHeight(1000);
+                        // a fixed size that fits the screen (a window reaching past a headless screen breaks painting)
+                        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                        stage.setX(screen.getMinX());
+                        stage.setY(screen.getMinY());
+                        stage.setWidth(Math.min(1600, screen.getWidth()));
+                        stage.setHeight(Math.min(1000, screen.getHeight()));
                         takeScreenshots(w, stage, screenshots, failure);
                     }
                 } catch (RuntimeException e) {

@@ -146,6 +146,9 @@ final class GroupCard extends VBox {
         });
         refreshers.add(() -> {
             Object v = checklist.get(field);
+            if (isEnd && v == null && checklist.get(g.startField()) != null) {
+                v = PrimitiveValue.UNKNOWN;   // an unanswered end means 'unchanged' once the start is set
+            }
             for (RadioButton rb : buttons) {
                 rb.setSelected(rb.getUserData().equals(v));
             }
