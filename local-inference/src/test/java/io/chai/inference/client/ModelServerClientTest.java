@@ -182,8 +182,9 @@ class ModelServerClientTest {
 
     @Test
     void aSlowButSteadyStreamIsNotATimeout() {
-        server.enqueue(new Behavior.SlowStream(Duration.ofMillis(60)));
-        ServerProfile p = profile(Dialect.OPENAI).withTimeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(400)));
+        // ~20 chunks 80 ms apart: the whole answer takes longer than the 1 s read timeout, no single gap does
+        server.enqueue(new Behavior.SlowStream(Duration.ofMillis(80)));
+        ServerProfile p = profile(Dialect.OPENAI).withTimeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)));
         ChatResult r = client(p).stream(caption(), s -> { }).await();
         assertThat(r.text()).contains("received 4 images");
     }
