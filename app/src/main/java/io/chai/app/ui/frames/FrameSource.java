@@ -19,6 +19,24 @@ public interface FrameSource extends AutoCloseable {
     /** Exactly frame {@code index}. */
     FramePicture frame(int index);
 
+    /** SMPTE timecode of frame {@code index} (the clip's own timecode track where it has one). */
+    default String timecode(int index) {
+        return timing().timecode(index);
+    }
+
+    /** Presentation time of frame {@code index} in seconds from the first frame. */
+    default double seconds(int index) {
+        return timing().seconds(index);
+    }
+
+    /**
+     * The frame a typed position names: a frame number, a timecode or seconds ({@code 5.2s}); empty when the text
+     * is none of these or names no frame of this clip's timeline.
+     */
+    default java.util.OptionalInt parsePosition(String text) {
+        return timing().parsePosition(text);
+    }
+
     @Override
     default void close() {
     }

@@ -171,13 +171,13 @@ public final class PlayerViewModel {
      * Returns a one-line problem when the text is not a position or lies outside the clip.
      */
     public Optional<String> goTo(String text) {
-        OptionalInt f = timing.parsePosition(text);
+        OptionalInt f = source.parsePosition(text);
         if (f.isEmpty()) {
             return Optional.of("'" + text + "' is not a frame number, timecode (HH:MM:SS:FF) or seconds (5.2s)");
         }
         if (f.getAsInt() >= frameCount()) {
             return Optional.of("'" + text + "' is past the last frame (" + (frameCount() - 1) + ", "
-                    + timing.timecode(frameCount() - 1) + ")");
+                    + source.timecode(frameCount() - 1) + ")");
         }
         pause();
         seek(f.getAsInt());
@@ -319,13 +319,13 @@ public final class PlayerViewModel {
     /** SMPTE timecode of the frame on screen. */
     public StringBinding timecodeText() {
         return Bindings.createStringBinding(() -> shown.get() == null ? "--:--:--:--"
-                : timing.timecode(shown.get().index()), shown);
+                : source.timecode(shown.get().index()), shown);
     }
 
     /** Seconds of the frame on screen, e.g. "5.005 s". */
     public StringBinding secondsText() {
         return Bindings.createStringBinding(() -> shown.get() == null ? "– s"
-                : String.format(Locale.ROOT, "%.3f s", timing.seconds(shown.get().index())), shown);
+                : String.format(Locale.ROOT, "%.3f s", source.seconds(shown.get().index())), shown);
     }
 
     /** "▶ 2×", "◀ 1×", "❚❚" for the transport state. */

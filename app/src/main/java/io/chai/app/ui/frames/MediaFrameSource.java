@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.frames;
+
+import io.chai.media.CancellationToken;
+import io.chai.media.FrameIndex;
+import io.chai.media.IndexStore;
+import io.chai.media.MediaException;
+import io.chai.media.PixelLayout;
+import io.chai.media.ProgressListener;
+import io.chai.media.VideoClip;
+import io.chai.media.VideoFrame;
+import io.chai.media.time.Rational;
+import io.chai.media.time.Timecode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real clip's exact frames through {@code io.chai.media}: frame {@code i} is the media module's frame-exact
+ * decode of index {@code i} (verified against the clip's frame index), converted to ARGB for display;
+ * timecodes and times come from the frame index (the clip's own start timecode, drop-frame where it applies,
+ * exact presentation times for variable frame rate clips).
+ */
+public final class MediaFrameSource implements FrameSource {
+    /** Frames are decoded at most this large for display (a 4K frame is scaled to about 1440p). */
+    public static final long MAX_DISPLAY_PIXELS = 2560L * 1440L;
+    private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*s");
+
+    private final VideoClip clip;
+    private final FrameIndex index;
+    private final FrameTiming timing;
+    private final String name;
+
+    private MediaFrameSource(VideoClip clip) {
+        this.clip = clip;
+        this.index = clip.index();
+        this.timing = new FrameTiming(index.frameRate());
+        this.name = clip.path().getFileName().toString();
+    }
+
+    /**
+     * Opens {@code file}, loading its frame index from {@code store} (or scanning and storing it; {@code store}
+     * may be null). Throws {@link MediaException} (one line) for a missing, unreadable or video-less file.
+     */
+    public static MediaFrameSource open(Path file, IndexStore store, ProgressListener progress,
+            CancellationToken cancel) {
+        VideoClip clip = VideoClip.open(file, store, progress, cancel);
+        if (clip.index().frameCount() < 1) {
+            clip.close();
+            throw new MediaException(MediaException.Kind.EMPTY, file + " has no video frames");
+        }
+        return new MediaFrameSource(clip);
+    }
+
+    public FrameIndex index() {
+        return index;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int frameCount() {
+        return index.frameCount();
+    }
+
+    @Override
+    public FrameTiming timing() {
+        return timing;
+    }
+
+    @Override
+    public FramePicture frame(int i) {
+        VideoFrame f = clip.decoder().frame(i, PixelLayout.BGRA, MAX_DISPLAY_PIXELS);
+        if (f.index() != i) {
+            throw new IllegalStateException("decoder returned frame " + f.index() + " for " + i);
+        }
+        byte[] b = f.pixels();
+        int[] argb = new int[f.width() * f.height()];
+        for (int p = 0, o = 0; p < argb.length; p++, o += 4) {
+            argb[p] = 0xFF000000 | (b[o + 2] & 0xFF) << 16 | (b[o + 1] & 0xFF) << 8 | (b[o] & 0xFF);
+        }
+        return new FramePicture(i, f.width(), f.height(), argb);
+    }
+
+    @Override
+    public String timecode(int i) {
+        return index.timecode(i).toString();
+    }
+
+    @Override
+    public double seconds(int i) {
+        return index.time(i).toDouble();
+    }
+
+    @Override
+    public OptionalInt parsePosition(String text) {
+        if (text == null) {
+            return OptionalInt.empty();
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.indexOf(':') >= 0 || t.indexOf(';') >= 0) {
+                return OptionalInt.of(index.indexOf(Timecode.parse(t, index.frameRate())));
+            }
+            Matcher m = SECONDS.matcher(t);
+            if (m.matches()) {
+                return OptionalInt.of(index.indexAt(Rational.parse(m.group(1))));
+            }
+        } catch (IllegalArgumentException | MediaException e) {
+            return OptionalInt.empty();
+        }
+        return timing.parsePosition(t);
+    }
+
+    @Override
+    public void close() {
+        clip.close();
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.frames;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Real clips for UI tests, made with the {@code ffmpeg} program (installed by {@code .ci/run}). */
+public final class TestClips {
+    private TestClips() {
+    }
+
+    /**
+     * A 4 s, 25 fps, 320x180 H.264 clip with B-frames and a keyframe every 12 frames (so stepping back needs
+     * real seeks), from ffmpeg's moving test source.
+     */
+    public static Path h264(Path dir) throws Exception {
+        Path out = dir.resolve("testsrc2-h264.mp4");
+        if (Files.exists(out)) {
+            return out;
+        }
+        Process p = new ProcessBuilder(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc2=size=320x180:rate=25", "-t", "4", "-c:v", "libx264", "-g", "12", "-bf", "2",
+                "-pix_fmt", "yuv420p", out.toString())).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("ffmpeg failed to make a test clip: " + log);
+        }
+        return out;
+    }
+}
