@@ -14,7 +14,8 @@ import org.bytedeco.javacpp.Loader;
  * Locates an {@code ffmpeg} command-line program for tests and benchmarks (the product itself never runs one):
  * the system's {@code ffmpeg} on the PATH if there is one, otherwise the program shipped inside the bytedeco FFmpeg
  * jar: from the GPL build ({@code linux-x86_64-gpl} classifier, with libx264/libx265) when it is on the classpath,
- * else the LGPL build. {@link #command(String...)} returns a ready {@link ProcessBuilder}.
+ * else the LGPL build. {@code -Dchai.ffmpeg=bundled} skips the PATH, {@code -Dchai.ffmpeg=/path/to/ffmpeg} names
+ * one. {@link #command(String...)} returns a ready {@link ProcessBuilder}.
  */
 public final class FfmpegCli {
     private final Path executable;
@@ -38,7 +39,15 @@ public final class FfmpegCli {
     }
 
     private static FfmpegCli find() {
-        String path = System.getenv("PATH");
+        String choice = System.getProperty("chai.ffmpeg", "auto");
+        if (!choice.equals("auto") && !choice.equals("bundled")) {
+            Path p = Path.of(choice);
+            if (!Files.isExecutable(p)) {
+                throw new IllegalStateException("-Dchai.ffmpeg=" + choice + " is not an executable file");
+            }
+            return new FfmpegCli(p, null, "configured " + p);
+        }
+        String path = choice.equals("bundled") ? null : System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 Path p = Path.of(dir.isEmpty() ? "." : dir, "ffmpeg");
@@ -51,11 +60,11 @@ public final class FfmpegCli {
         String gplDir = "/org/bytedeco/ffmpeg/" + platform + "-gpl/";
         if (FfmpegCli.class.getResource(gplDir + "ffmpeg") != null) {
             try {
-                File[] files = Loader.cacheResources(gplDir);
-                for (File f : files) {
-                    if (f.getName().equals("ffmpeg")) {
-                        f.setExecutable(true);
-                        return new FfmpegCli(f.toPath(), f.toPath().getParent(), "bundled GPL build " + f);
+                for (File f : Loader.cacheResources(gplDir)) {
+                    File exe = f.isDirectory() ? new File(f, "ffmpeg") : f;
+                    if (exe.getName().equals("ffmpeg") && exe.isFile()) {
+                        exe.setExecutable(true);
+                        return new FfmpegCli(exe.toPath(), exe.toPath().getParent(), "bundled GPL build " + exe);
                     }
                 }
             } catch (IOException e) {

@@ -30,8 +30,15 @@ final class TestClips {
     }
 
     static FfmpegCli ffmpeg() {
-        return FfmpegCli.locate();
+        FfmpegCli cli = FfmpegCli.locate();
+        if (!announced) {
+            announced = true;
+            System.out.println("test clips made with " + cli.origin());
+        }
+        return cli;
     }
+
+    private static boolean announced;
 
     static synchronized Path make(String name, Generator g) throws Exception {
         Files.createDirectories(DIR);
