@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.model.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chai.common.UserFacingException;
+import io.chai.model.domain.Aspect;
+import io.chai.model.workflow.ExportStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExporterTest {
+    private static ExportOptions with(ExportFilter f) {
+        ExportOptions d = ExportOptions.defaults(GoldenExportTest.AT);
+        return new ExportOptions(f, d.split(), d.media(), d.mediaRoot(), d.generatedAt(), 0, 320, false);
+    }
+
+    private static List<String> ids(Path dir, ExportFormat f) throws IOException {
+        return Files.readAllLines(dir.resolve(f.stem() + ".jsonl")).stream()
+                .map(l -> l.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
+    @Test
+    void filtersByStatusAnnotatorAspectAndDate(@TempDir Path tmp) throws IOException {
+        var approved = new ExportFilter(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), true);
+        new Exporter(GoldenExportTest.SPEC, with(approved)).export(ExportFixture.items(), ExportFormat.CAPTION,
+                tmp.resolve("a"), Optional.empty());
+        assertThat(ids(tmp.resolve("a"), ExportFormat.CAPTION)).hasSize(7).allMatch(id -> !id.contains("motion")
+                || id.startsWith("b"));
+
+        var bea = new ExportFilter(Set.of(ExportStatus.REJECTED, ExportStatus.COMPLETED_NOT_REVIEWED), Set.of(),
+                Optional.of("bea"), Optional.empty(), Optional.empty(), false);
+        new Exporter(GoldenExportTest.SPEC, with(bea)).export(ExportFixture.items(), ExportFormat.CAPTION,
+                tmp.resolve("b"), Optional.empty());
+        assertThat(ids(tmp.resolve("b"), ExportFormat.CAPTION)).containsExactly("c".repeat(64) + "-subject-caption",
+                "c".repeat(64) + "-camera-caption");
+
+        Instant t0 = io.chai.model.workflow.Fixtures.T0;
+        var window = new ExportFilter(Set.of(), Set.of(Aspect.SCENE, Aspect.SUBJECT), Optional.empty(),
+                Optional.of(t0.plusSeconds(60)), Optional.of(t0.plusSeconds(60 * 11)), false);
+        new Exporter(GoldenExportTest.SPEC, with(window)).export(ExportFixture.items(), ExportFormat.CAPTION,
+                tmp.resolve("c"), Optional.empty());
+        assertThat(ids(tmp.resolve("c"), ExportFormat.CAPTION)).containsExactly("a".repeat(64) + "-subject-caption",
+                "a".repeat(64) + "-scene-caption", "b".repeat(64) + "-subject-caption");
+    }
+
+    @Test
+    void refusesToOverwriteAndNeedsAModelForMerging(@TempDir Path tmp) {
+        Exporter e = new Exporter(GoldenExportTest.SPEC, ExportOptions.defaults(GoldenExportTest.AT));
+        e.export(ExportFixture.items(), ExportFormat.CAPTION, tmp, Optional.empty());
+        assertThatThrownBy(() -> e.export(ExportFixture.items(), ExportFormat.CAPTION, tmp, Optional.empty()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("exists");
+        assertThatThrownBy(() -> e.export(ExportFixture.items(), ExportFormat.MERGED, tmp.resolve("m"),
+                Optional.empty())).isInstanceOf(UserFacingException.class).hasMessageContaining("model");
+    }
+
+    @Test
+    void copiesAndLinksMediaAndReportsAMissingFile(@TempDir Path tmp) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("root/reels"));
+        for (String n : List.of("a", "b", "c")) {
+            Files.writeString(root.resolve(n + ".mp4"), "video " + n);
+        }
+        ExportOptions d = ExportOptions.defaults(GoldenExportTest.AT);
+        for (MediaMode mode : List.of(MediaMode.COPY, MediaMode.LINK)) {
+            ExportOptions o = new ExportOptions(d.filter(), d.split(), mode, Optional.of(tmp.resolve("root")),
+                    d.generatedAt(), 0, 320, false);
+            Path out = tmp.resolve(mode.name());
+            new Exporter(GoldenExportTest.SPEC, o).export(ExportFixture.items(), ExportFormat.CAPTION, out,
+                    Optional.empty());
+            assertThat(Files.readString(out.resolve("media/reels/b.mp4"))).isEqualTo("video b");
+            assertThat(Files.isSymbolicLink(out.resolve("media/reels/b.mp4"))).isEqualTo(mode == MediaMode.LINK);
+            assertThat(Files.readString(out.resolve("caption_generation.jsonl"))).contains("\"video\":\"media/reels/a.mp4\"");
+        }
+        Files.delete(root.resolve("c.mp4"));
+        ExportOptions o = new ExportOptions(d.filter(), d.split(), MediaMode.COPY, Optional.of(tmp.resolve("root")),
+                d.generatedAt(), 0, 320, false);
+        assertThatThrownBy(() -> new Exporter(GoldenExportTest.SPEC, o).export(ExportFixture.items(),
+                ExportFormat.CAPTION, tmp.resolve("missing"), Optional.empty()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("c.mp4").hasMessageContaining("missing");
+    }
+
+    @Test
+    void mergeCheckFlagsLengthAndMissingAspects() {
+        Map<Aspect, String> caps = Map.of(Aspect.SPATIAL, "A wide shot of a beach.", Aspect.CAMERA,
+                "The camera pans left slowly.");
+        MergeCheck ok = MergeCheck.of("A wide shot of a beach; the camera pans left slowly.", caps, 320);
+        assertThat(ok.passed()).isTrue();
+        MergeCheck missing = MergeCheck.of("A wide shot of a beach.", caps, 320);
+        assertThat(missing.missing()).containsExactly("camera");
+        MergeCheck tooLong = MergeCheck.of("A wide shot of a beach; the camera pans left slowly.", caps, 5);
+        assertThat(tooLong.passed()).isFalse();
+    }
+
+    @Test
+    void vqaIsBalancedPerLabel(@TempDir Path tmp) throws IOException {
+        new Exporter(GoldenExportTest.SPEC, ExportOptions.defaults(GoldenExportTest.AT)).export(ExportFixture.items(),
+                ExportFormat.PRIMITIVE_VQA, tmp, Optional.empty());
+        var lines = Files.readAllLines(tmp.resolve("primitive_vqa.jsonl"));
+        Map<String, long[]> perLabel = new java.util.TreeMap<>();
+        for (String l : lines) {
+            String label = l.replaceAll(".*\"label\":\"([^\"]+)\".*", "$1");
+            long[] c = perLabel.computeIfAbsent(label, k -> new long[2]);
+            c[l.contains("\"answer\":\"Yes\"") ? 0 : 1]++;
+        }
+        assertThat(perLabel).isNotEmpty();
+        perLabel.values().forEach(c -> assertThat(c[0]).isEqualTo(c[1]));
+        assertThat(lines).noneMatch(l -> l.contains("unknown"));
+    }
+}
