@@ -3,20 +3,39 @@ package io.chai.app.cli;
 
 import io.chai.app.ui.DemoContent;
 import io.chai.app.ui.WorkstationLauncher;
+import io.chai.app.ui.project.ProjectContent;
 import io.chai.app.ui.settings.WorkstationSettings;
+import io.chai.common.UserFacingException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code chai workstation [--demo]}: opens the JavaFX workstation window. */
+/** {@code chai workstation [--project DIR [--clip REF] | --demo]}: opens the JavaFX workstation window. */
 @Command(name = "workstation", mixinStandardHelpOptions = true,
         description = "Open the workstation window (player and primitive checklist).")
 public final class WorkstationCommand implements Callable<Integer> {
 
-    @Option(names = "--demo", description = "open the bundled specification on a numbered test-pattern clip "
-            + "(the default)")
-    boolean demo;
+    static final class Source {
+        @Option(names = "--project", paramLabel = "DIR", required = true,
+                description = "open a clip of the CHAI project in DIR (answers are saved in the project)")
+        Path project;
+
+        @Option(names = "--demo", required = true,
+                description = "open the bundled specification on a numbered test-pattern clip (the default)")
+        boolean demo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source;
+
+    @Option(names = "--clip", paramLabel = "REF", description = "with --project: clip id (or prefix), external id or "
+            + "path (default: the first imported clip)")
+    String clip;
+
+    @Option(names = "--author", paramLabel = "NAME", description = "who edits (default: $CHAI_USER or the login name)")
+    String author;
 
     @Option(names = "--config-dir", paramLabel = "DIR", description = "settings folder (default: $CHAI_CONFIG_DIR, "
             + "$XDG_CONFIG_HOME/chai or ~/.config/chai)")
@@ -29,7 +48,15 @@ public final class WorkstationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path config = configDir != null ? configDir : WorkstationSettings.defaultDir();
-        WorkstationLauncher.run(() -> DemoContent.open(config), config, screenshots);
+        if (source != null && source.project != null) {
+            String who = author != null ? author : ProjectCommands.defaultAuthor();
+            WorkstationLauncher.run(() -> ProjectContent.open(source.project, clip, who), config, screenshots);
+        } else {
+            if (clip != null) {
+                throw new UserFacingException("--clip needs --project DIR");
+            }
+            WorkstationLauncher.run(() -> DemoContent.open(config), config, screenshots, true);
+        }
         return ChaiCommand.EXIT_OK;
     }
 }

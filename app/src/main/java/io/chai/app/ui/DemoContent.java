@@ -4,6 +4,7 @@ package io.chai.app.ui;
 import io.chai.app.ui.checklist.viewmodel.AnswerFile;
 import io.chai.app.ui.frames.FrameTiming;
 import io.chai.app.ui.frames.TestPatternFrameSource;
+import io.chai.model.spec.Specification;
 import io.chai.model.spec.Specifications;
 import java.nio.file.Path;
 
@@ -18,8 +19,11 @@ public final class DemoContent {
     }
 
     public static WorkstationContent open(Path configDir) {
-        return new WorkstationContent("demo", Specifications.bundled(),
-                new TestPatternFrameSource("test pattern (demo)", FRAMES, FrameTiming.of(25, 1), 960, 540),
-                new AnswerFile(configDir.resolve("demo").resolve("answers.json")));
+        Specification spec = Specifications.bundled();
+        TestPatternFrameSource clip =
+                new TestPatternFrameSource("test pattern (demo)", FRAMES, FrameTiming.of(25, 1), 960, 540);
+        return new WorkstationContent("demo", spec, clip,
+                new AnswerFile(configDir.resolve("demo").resolve("answers.json"))
+                        .store(spec.id() + " " + spec.version(), clip.name()));
     }
 }

@@ -196,14 +196,18 @@ public final class MainWindow {
             cheatSheetStage.close();
         }
         content.clip().close();
+        try {
+            content.answers().close();
+        } catch (RuntimeException e) {
+            System.err.println("chai: " + e.getMessage());
+        }
     }
 
     /** Writes the answers now; a failure becomes an error notification and the state stays unsaved. */
     public boolean save() {
         long rev = checklist.revisionProperty().get();
         try {
-            content.answers().save(content.specification().id() + " " + content.specification().version(),
-                    content.clip().name(), checklist.snapshot());
+            content.answers().save(checklist.snapshot());
             checklist.markSaved(rev);
             showSaveState(null);
             return true;
@@ -394,7 +398,8 @@ public final class MainWindow {
         Label clip = new Label(content.clip().name() + " · " + content.clip().frameCount() + " frames @ "
                 + content.clip().timing().rate() + " fps");
         clip.getStyleClass().add("chai-muted");
-        Label specLabel = new Label(content.specification().id() + " " + content.specification().version());
+        Label specLabel = new Label(content.specification().id() + " " + content.specification().version()
+                + " · answers: " + content.answers().describe());
         specLabel.getStyleClass().add("chai-muted");
         Button tasksButton = new Button();
         tasksButton.setId("tasks-button");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui;
 
-import io.chai.app.ui.checklist.viewmodel.AnswerFile;
+import io.chai.app.ui.checklist.viewmodel.AnswerStore;
 import io.chai.app.ui.frames.FrameSource;
 import io.chai.model.spec.Specification;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * What the workstation window opens: the specification whose checklist is shown, the clip's exact frames,
  * where the answers are autosaved, and a title for the window.
  */
-public record WorkstationContent(String title, Specification specification, FrameSource clip, AnswerFile answers) {
+public record WorkstationContent(String title, Specification specification, FrameSource clip, AnswerStore answers) {
     public WorkstationContent {
         Objects.requireNonNull(title);
         Objects.requireNonNull(specification);

@@ -35,6 +35,15 @@ public final class WorkstationLauncher {
      *     {@code cheat-sheet.png} and {@code tasks-and-notifications.png} there, then close
      */
     public static void run(Supplier<WorkstationContent> content, Path configDir, Path screenshots) {
+        run(content, configDir, screenshots, false);
+    }
+
+    /**
+     * As {@link #run(Supplier, Path, Path)}; with {@code exampleAnswers} the screenshots first answer a few
+     * questions (to show warnings and greying). Only for the demo: a project's answers are never touched.
+     */
+    public static void run(Supplier<WorkstationContent> content, Path configDir, Path screenshots,
+            boolean exampleAnswers) {
         checkDisplay();
         WorkstationContent c = content.get();
         WorkstationSettings settings = WorkstationSettings.load(configDir);
@@ -59,7 +68,7 @@ public final class WorkstationLauncher {
                         stage.setY(screen.getMinY());
                         stage.setWidth(Math.min(1600, screen.getWidth()));
                         stage.setHeight(Math.min(1000, screen.getHeight()));
-                        takeScreenshots(w, stage, screenshots, failure);
+                        takeScreenshots(w, stage, screenshots, exampleAnswers, failure);
                     }
                 } catch (RuntimeException e) {
                     failure.completeExceptionally(e);
@@ -107,14 +116,17 @@ public final class WorkstationLauncher {
         return s == null || s.isBlank();
     }
 
-    private static void takeScreenshots(MainWindow w, Stage stage, Path dir, CompletableFuture<Void> done) {
+    private static void takeScreenshots(MainWindow w, Stage stage, Path dir, boolean exampleAnswers,
+            CompletableFuture<Void> done) {
         // let the first frame and the filmstrip decode, then capture each screen in turn
         List<Map.Entry<Double, Runnable>> steps = List.of(
                 Map.entry(1.5, () -> {
                     w.applyTheme(Theme.LIGHT);
                     w.player().seek(w.player().frameCount() / 3);
                     w.checklistView().moveGroup(0);
-                    exampleAnswers(w);
+                    if (exampleAnswers) {
+                        exampleAnswers(w);
+                    }
                 }),
                 Map.entry(0.8, () -> shot(w.scene(), dir.resolve("workstation-light.png"))),
                 Map.entry(0.1, () -> {

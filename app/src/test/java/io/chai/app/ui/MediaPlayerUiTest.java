@@ -61,7 +61,7 @@ class MediaPlayerUiTest {
         MediaFrameSource source = MediaFrameSource.open(clip, new IndexStore(dir.resolve("index")),
                 ProgressListener.NONE, CancellationToken.NONE);
         window = new MainWindow(new WorkstationContent("media", Specifications.bundled(), source,
-                new AnswerFile(dir.resolve("answers.json"))), WorkstationSettings.load(dir.resolve("cfg")));
+                new AnswerFile(dir.resolve("answers.json")).store("spec", "clip")), WorkstationSettings.load(dir.resolve("cfg")));
         window.show(stage);
         stage.setWidth(1200);
         stage.setHeight(800);

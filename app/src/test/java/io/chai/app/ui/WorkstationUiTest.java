@@ -53,7 +53,7 @@ class WorkstationUiTest {
     void start(Stage stage) {
         Path session = dir.resolve("s" + System.nanoTime());
         answers = session.resolve("answers.json");
-        window = new MainWindow(new WorkstationContent("test", SPEC, source, new AnswerFile(answers)),
+        window = new MainWindow(new WorkstationContent("test", SPEC, source, new AnswerFile(answers).store("spec", "clip")),
                 WorkstationSettings.load(session.resolve("config")));
         window.show(stage);
         // a smaller window renders faster in software; the layout is the same

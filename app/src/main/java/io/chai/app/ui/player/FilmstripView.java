@@ -49,7 +49,7 @@ public final class FilmstripView extends Pane {
         List<Integer> indices = vm.filmstripIndices(THUMBNAILS);
         for (int i = 0; i < indices.size(); i++) {
             ImageView iv = new ImageView();
-            iv.setPreserveRatio(false);
+            iv.setPreserveRatio(true);
             iv.setFitHeight(HEIGHT);
             thumbs.getChildren().add(iv);
         }

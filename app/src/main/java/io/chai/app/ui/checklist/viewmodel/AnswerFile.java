@@ -21,6 +21,27 @@ import java.util.TreeMap;
  * (temp file + rename) so a crash never leaves a half-written file.
  */
 public final class AnswerFile {
+    /** This file as the answer store of one clip under one specification. */
+    public AnswerStore store(String specification, String clip) {
+        AnswerFile self = this;
+        return new AnswerStore() {
+            @Override
+            public Map<String, Object> load() {
+                return self.load();
+            }
+
+            @Override
+            public void save(Map<String, Object> answers) {
+                self.save(specification, clip, answers);
+            }
+
+            @Override
+            public String describe() {
+                return file.getFileName().toString();
+            }
+        };
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
