@@ -105,7 +105,9 @@ public final class FrameDecoder implements AutoCloseable {
         Rational sar = Ffmpeg.rational(avformat.av_guess_sample_aspect_ratio(demuxer.fmt, demuxer.stream, null));
         this.sampleAspect = sar == null ? Rational.ONE : sar;
         this.rotation = demuxer.rotation();
-        this.counting = true;
+        // from the start of the file frames are found by timestamp (so unwanted ones can be skipped) when
+        // timestamps are reliable; otherwise they are counted exactly as the scan did
+        this.counting = !index.timestampsReliable();
         this.runValid = true;
     }
 
