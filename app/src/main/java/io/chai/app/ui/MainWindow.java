@@ -83,6 +83,7 @@ public final class MainWindow {
     private double fontScale;
     private Stage cheatSheetStage;
     private Stage stage;
+    private LocalTime lastSaved;
 
     public MainWindow(WorkstationContent content, WorkstationSettings settings) {
         this.content = content;
@@ -209,6 +210,7 @@ public final class MainWindow {
         try {
             content.answers().save(checklist.snapshot());
             checklist.markSaved(rev);
+            lastSaved = LocalTime.now();
             showSaveState(null);
             return true;
         } catch (UserFacingException e) {
@@ -429,8 +431,11 @@ public final class MainWindow {
         } else if (checklist.dirtyProperty().get()) {
             saveState.setText("● Unsaved changes");
             saveState.getStyleClass().add("unsaved");
+        } else if (lastSaved == null) {
+            saveState.setText("✓ No unsaved changes");
+            saveState.getStyleClass().add("saved");
         } else {
-            saveState.setText("✓ Saved " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+            saveState.setText("✓ Saved " + lastSaved.format(DateTimeFormatter.ofPattern("HH:mm:ss")));
             saveState.getStyleClass().add("saved");
         }
     }
