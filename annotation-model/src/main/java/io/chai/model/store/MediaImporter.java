@@ -324,6 +324,9 @@ public final class MediaImporter {
         try {
             return new Outcome(itemNo, item, h, probe.join(), null, false);
         } catch (RuntimeException e) {
+            if (cancel.get()) {
+                return new Outcome(itemNo, item, null, null, null, true); // the probe was cancelled: still pending
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String m = cause.getMessage();
             return new Outcome(itemNo, item, h, null, "not readable media: "

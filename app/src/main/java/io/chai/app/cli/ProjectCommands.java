@@ -167,17 +167,30 @@ public final class ProjectCommands {
             PrintWriter err = err(spec);
             AtomicBoolean cancel = new AtomicBoolean();
             CancellationToken token = new CancellationToken();
-            Thread importing = Thread.currentThread();
+            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 cancel.set(true);
                 token.cancel();
                 try {
-                    importing.join(30_000); // let the import commit what it has and report
+                    reported.await(30, java.util.concurrent.TimeUnit.SECONDS); // commit what is done, report it
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
             });
             Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return importAndReport(err, cancel, token, exts);
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and has just been released
+                }
+            }
+        }
+
+        private int importAndReport(PrintWriter err, AtomicBoolean cancel, CancellationToken token, Set<String> exts) {
             ImportReport report;
             try (ProjectStore store = project.open()) {
                 MediaImporter importer = new MediaImporter(store, new ProjectMediaProber(store.directory(), token),
@@ -197,12 +210,6 @@ public final class ProjectCommands {
                 };
                 report = resume ? importer.resume(listener, cancel)
                         : importer.importPaths(paths, exts, author, listener, cancel);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for us
-                }
             }
             PrintWriter out = out(spec);
             for (ImportProblem p : report.problems()) {
