@@ -29,10 +29,15 @@ final class Ffmpeg {
     }
 
     static String error(int code) {
-        try (BytePointer buf = new BytePointer(256)) {
-            avutil.av_strerror(code, buf, 256);
-            return buf.getString();
+        byte[] buf = new byte[256];
+        if (avutil.av_strerror(code, buf, buf.length) < 0) {
+            return "error " + code;
         }
+        int n = 0;
+        while (n < buf.length && buf[n] != 0) {
+            n++;
+        }
+        return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8).trim();
     }
 
     /** The rational, or null when FFmpeg's value is unset (0/x or x/0). */
