@@ -4,6 +4,8 @@ package io.chai.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.chai.inference.server.LoopbackModelServer;
+import io.chai.inference.settings.ConfigPaths;
 import io.chai.model.domain.Critique;
 import io.chai.model.domain.LabelValue;
 import io.chai.model.domain.PostCaption;
@@ -116,6 +118,44 @@ class AnalysisCommandsTest {
         assertThat(o.resolve("full/full_records.jsonl")).exists();
         assertThat(o.resolve("dpo-trl/dpo_trl.jsonl")).exists();
         assertThat(o.resolve("merged")).doesNotExist();
+    }
+
+    @Test
+    void mergedCaptionsComeFromTheConfiguredModel() throws Exception {
+        JsonMapper json = ChaiJson.newMapper();
+        try (ProjectStore store = ProjectStore.open(dir)) {
+            for (String aspect : List.of("scene", "motion", "spatial", "camera")) {
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.PRE_CAPTION, "anna",
+                        json.writeValueAsString(PreCaption.imported("The " + aspect + " caption.", "demo", T))));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.RATING, "anna",
+                        json.writeValueAsString(Rating.PERFECT)));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.SUBMISSION, "anna", "{\"submitted\":true}"));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.REVIEW, "rex", json.writeValueAsString(
+                        new Review(UserId.of("rex"), Review.Decision.APPROVE, Optional.empty(), T.plusSeconds(90),
+                                Optional.empty()))));
+            }
+        }
+        String before = System.getProperty(ConfigPaths.OVERRIDE_PROPERTY);
+        System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, dir.resolve("config").toString());
+        try (LoopbackModelServer server = LoopbackModelServer.start()) {
+            assertThat(run("models", "add", "loop", "--url", server.baseUrl().toString(), "--model",
+                    LoopbackModelServer.DEFAULT_MODEL, "--dialect", "vllm")).as(err.toString()).isZero();
+            Path o = dir.resolve("merged");
+            assertThat(run("export", "merged", "--project", dir.toString(), "--out", o.toString(), "--model", "loop"))
+                    .as(err.toString()).isZero();
+            List<String> lines = Files.readAllLines(o.resolve("merged_captions.jsonl"));
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("\"video_id\":\"" + A + "\"")
+                    .contains("\"llm_model\":\"" + LoopbackModelServer.DEFAULT_MODEL + "\"").contains("\"checks\":{");
+            assertThat(server.chatRequests()).hasSize(1);
+            assertThat(server.violations()).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ConfigPaths.OVERRIDE_PROPERTY);
+            } else {
+                System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, before);
+            }
+        }
     }
 
     @Test
