@@ -48,13 +48,15 @@ class WorkstationUiTest {
             new TestPatternFrameSource("pattern", FRAMES, FrameTiming.of(25, 1), 192, 108);
     private MainWindow window;
     private Path answers;
+    private Path config;
 
     @Start
     void start(Stage stage) {
         Path session = dir.resolve("s" + System.nanoTime());
         answers = session.resolve("answers.json");
+        config = session.resolve("config");
         window = new MainWindow(new WorkstationContent("test", SPEC, source, new AnswerFile(answers).store("spec", "clip")),
-                WorkstationSettings.load(session.resolve("config")));
+                WorkstationSettings.load(config));
         window.show(stage);
         // a smaller window renders faster in software; the layout is the same
         stage.setWidth(1200);
@@ -224,5 +226,48 @@ class WorkstationUiTest {
         assertThat(window.taskPanelVisible()).isTrue();
         assertThat(onFx(() -> window.tasks().tasks().stream().map(t -> t.getTitle()).toList()))
                 .anySatisfy(t -> assertThat(t).startsWith("Filmstrip"));
+    }
+
+    @Test
+    void suggestionsAreAcceptedTasksCancelledAndTheLayoutRemembered(FxRobot robot) throws Exception {
+        robot.interact(() -> window.checklist().offerSuggestion(
+                new io.chai.app.ui.checklist.viewmodel.Suggestion("shot_type", "scenery", "shot analyzer", 0.9)));
+        robot.clickOn("Accept");
+        assertThat(window.answers()).containsEntry("shot_type", "scenery");
+        assertThat(robot.lookup("#shot_type=scenery").queryAs(RadioButton.class).isSelected()).isTrue();
+
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        javafx.concurrent.Task<Void> slow = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                updateTitle("Slow analysis");
+                updateProgress(1, 4);
+                never.await();
+                return null;
+            }
+        };
+        robot.interact(() -> {
+            window.tasks().submit(slow);
+            window.toggleTaskPanel();
+        });
+        waitFor(() -> onFx(slow::isRunning));
+        robot.clickOn(robot.lookup(".task-cancel")
+                .match(n -> !((javafx.scene.control.Button) n).isDisabled()).queryButton());
+        waitFor(() -> onFx(slow::isCancelled));
+
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1100);
+            stage.setHeight(720);
+            window.close();
+        });
+        WorkstationSettings saved = WorkstationSettings.load(config);
+        assertThat(saved.windowBounds()).hasValueSatisfying(b -> {
+            assertThat(b.width()).isEqualTo(1100);
+            assertThat(b.height()).isEqualTo(720);
+        });
+        assertThat(saved.divider("main", -1)).isBetween(0.0, 1.0);
     }
 }

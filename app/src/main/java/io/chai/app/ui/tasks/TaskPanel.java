@@ -69,6 +69,7 @@ public final class TaskPanel extends VBox {
             state.getStyleClass().add("chai-muted");
             Button cancel = new Button("Cancel");
             cancel.setAccessibleText("Cancel task");
+            cancel.getStyleClass().add("task-cancel");
             cancel.disableProperty().bind(t.runningProperty().not()
                     .and(t.stateProperty().isNotEqualTo(Worker.State.SCHEDULED)));
             cancel.setOnAction(e -> t.cancel());
