@@ -696,13 +696,14 @@ public final class ProjectStore implements AutoCloseable {
             StringBuilder sql = new StringBuilder("SELECT s.clip_no, s.clip_id, s.aspect, s.state, s.assignee"
                     + " FROM aspect_state s");
             List<Object> args = new ArrayList<>();
-            if (q.tag() != null) {
-                sql.append(" JOIN clip_tags t ON t.clip_id = s.clip_id AND t.tag = ?");
-                args.add(q.tag());
-            }
             sql.append(" WHERE s.clip_no > ?");
             args.add(q.afterClipNo());
             appendStateFilter(sql, args, q.aspect(), q.state(), q.assignee());
+            if (q.tag() != null) {
+                // EXISTS keeps the walk in import order (tags of a queue are batches: the first page is near)
+                sql.append(" AND EXISTS (SELECT 1 FROM clip_tags t WHERE t.clip_id = s.clip_id AND t.tag = ?)");
+                args.add(q.tag());
+            }
             sql.append(" ORDER BY s.clip_no, s.aspect LIMIT ?");
             args.add(q.limit());
             PreparedStatement ps = db.ps(sql.toString());
@@ -753,7 +754,7 @@ public final class ProjectStore implements AutoCloseable {
 
     /**
      * Full-text search over the current captions, critiques and reviews. Every word of {@code text} must occur
-     * (prefix match on the last word); best matches first.
+     * (prefix match on the last word); the most recently begun annotations first.
      */
     public synchronized List<SearchHit> search(String text, int limit) {
         String match = ftsQuery(text);
@@ -761,10 +762,12 @@ public final class ProjectStore implements AutoCloseable {
             return List.of();
         }
         return read(() -> {
-            PreparedStatement ps = db.ps("SELECT v.clip_id, v.aspect, v.kind, v.revision_uuid,"
-                    + " snippet(annotation_text, 0, '[', ']', '…', 12) FROM annotation_text"
-                    + " JOIN current_values v ON v.id = annotation_text.rowid"
-                    + " WHERE annotation_text MATCH ? ORDER BY rank LIMIT ?");
+            // newest annotations first: FTS5 walks its doclists in rowid order and stops at the limit, where ranking
+            // every match by relevance costs seconds on common words in a project of a million revisions
+            PreparedStatement ps = db.ps("SELECT v.clip_id, v.aspect, v.kind, v.revision_uuid, t.snip FROM"
+                    + " (SELECT rowid AS id, snippet(annotation_text, 0, '[', ']', '…', 12) AS snip"
+                    + " FROM annotation_text WHERE annotation_text MATCH ? ORDER BY rowid DESC LIMIT ?) t"
+                    + " JOIN current_values v ON v.id = t.id ORDER BY t.id DESC");
             ps.setString(1, match);
             ps.setInt(2, limit);
             List<SearchHit> out = new ArrayList<>();
@@ -1029,6 +1032,13 @@ public final class ProjectStore implements AutoCloseable {
         }
         closed = true;
         try {
+            try (Statement st = db.connection.createStatement()) {
+                // keep the query planner's statistics current, cheaply (sampled): SQLite's advice for long-lived files
+                st.execute("PRAGMA analysis_limit = 400");
+                st.execute("PRAGMA optimize");
+            } catch (SQLException e) {
+                // statistics are an optimization; closing must not fail for them
+            }
             db.close();
         } catch (SQLException e) {
             throw new ProjectStoreException("cannot close project database: " + e.getMessage(), e);

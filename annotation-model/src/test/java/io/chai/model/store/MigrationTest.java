@@ -43,7 +43,7 @@ class MigrationTest {
             assertThat(Migrations.version(c)).isEqualTo(Migrations.LATEST);
             assertThat(schema(c)).contains("table revisions", "table clips", "table current_values",
                     "table aspect_state", "table annotation_text", "table file_hashes", "table import_items",
-                    "trigger revisions_no_update", "trigger revisions_no_delete");
+                    "trigger revisions_no_update", "trigger revisions_no_delete", "index aspect_state_in_order");
             // migrating again is a no-op
             assertThat(Migrations.migrate(c, "empty.db")).isEqualTo(Migrations.LATEST);
         }
@@ -62,7 +62,7 @@ class MigrationTest {
 
     /** Fixture versions kept under test resources (every schema before the latest). */
     @ParameterizedTest
-    @ValueSource(ints = {1})
+    @ValueSource(ints = {1, 2})
     void migratesEveryEarlierSchemaFixtureWithoutLosingAnything(int version) throws Exception {
         assertThat(version).isLessThan(Migrations.LATEST);
         Path dir = Files.createDirectories(tmp.resolve("v" + version));
