@@ -4,13 +4,11 @@ package io.chai.inference.analyzers.motion;
 import static org.bytedeco.opencv.global.opencv_calib3d.RANSAC;
 import static org.bytedeco.opencv.global.opencv_calib3d.estimateAffinePartial2D;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.goodFeaturesToTrack;
 import static org.bytedeco.opencv.global.opencv_video.calcOpticalFlowPyrLK;
 
 import io.chai.inference.analyzers.AnalysisException;
+import io.chai.inference.analyzers.OpenCvFrames;
 import io.chai.media.CancellationToken;
 import io.chai.media.FrameIndex;
 import io.chai.media.FrameSampler;
@@ -39,7 +37,7 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
  * The per-step transforms are classified by {@link MotionClassifier}. Moving objects are outliers to RANSAC as long
  * as the background has most of the features.
  *
- * <p>Not thread-safe per instance only in the sense that it keeps no state: every call is independent.
+ * <p>Thread-safe: an instance keeps no state between calls.
  */
 public final class CameraMotionEstimator {
     /**
@@ -116,10 +114,10 @@ public final class CameraMotionEstimator {
         }
         List<FrameStep> steps = new ArrayList<>();
         try (PointerScope scope = new PointerScope()) {
-            Mat prev = gray(frames.get(0));
+            Mat prev = OpenCvFrames.gray(frames.get(0));
             for (int k = 1; k < frames.size(); k++) {
                 token.throwIfCancelled();
-                Mat next = gray(frames.get(k));
+                Mat next = OpenCvFrames.gray(frames.get(k));
                 steps.add(step(prev, next, frames.get(k - 1).index(), frames.get(k).index()));
                 prev.close();
                 prev = next;
@@ -127,19 +125,6 @@ public final class CameraMotionEstimator {
         }
         double seconds = frames.get(frames.size() - 1).time().minus(frames.get(0).time()).toDouble();
         return MotionClassifier.classify(steps, seconds);
-    }
-
-    static Mat gray(VideoFrame f) {
-        if (f.layout() != PixelLayout.BGR24) {
-            throw new IllegalArgumentException("motion analysis needs BGR24 frames, got " + f.layout());
-        }
-        try (Mat bgr = new Mat(f.height(), f.width(), CV_8UC3)) {
-            ByteBuffer buf = bgr.createBuffer();
-            buf.put(f.pixels());
-            Mat g = new Mat();
-            cvtColor(bgr, g, COLOR_BGR2GRAY);
-            return g;
-        }
     }
 
     private FrameStep step(Mat prev, Mat next, int fromFrame, int toFrame) {
