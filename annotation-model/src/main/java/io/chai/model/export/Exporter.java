@@ -111,8 +111,18 @@ public final class Exporter {
             writeManifest(outDir, format, sink, files, clipsUsed.size(), sorted.size());
             return new ExportResult(format, outDir, files, clipsUsed.size(), sink.total);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot write the export to " + outDir + ": " + e.getMessage());
+            throw new UserFacingException("Cannot write the export to " + outDir + ": " + reason(e));
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "missing " + e.getMessage() + " (was the folder removed while exporting?)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     private void writeItem(ExportItem item, ExportFormat format, String split, Sink sink,
