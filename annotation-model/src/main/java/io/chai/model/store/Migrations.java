@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class Migrations {
     /** The scripts, in order; script i (0-based) brings the schema to version i + 1. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__import.sql", "V3__queue_indexes.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__import.sql", "V3__queue_indexes.sql",
+            "V4__jobs.sql");
     /** Databases older than this are rebuilt from the log after migrating (the derivation rules changed). */
     static final int DERIVED_RULES_VERSION = 2;
     static final int LATEST = SCRIPTS.size();

@@ -278,7 +278,7 @@ public final class ProjectStore implements AutoCloseable {
         });
     }
 
-    private Revision appendLocked(RevisionDraft d) throws SQLException {
+    Revision appendLocked(RevisionDraft d) throws SQLException {
         validate(d.clipId(), d.aspect(), d.kind(), d.payload());
         if (d.author().isBlank()) {
             throw new ProjectStoreException("every change needs an author");
