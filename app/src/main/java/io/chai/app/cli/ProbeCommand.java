@@ -4,6 +4,9 @@ package io.chai.app.cli;
 import io.chai.media.ProbeResult;
 import io.chai.media.VideoClip;
 import io.chai.media.time.Rational;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "base, duration, start time, audio and the frame count measured by decoding (indexes the clip on "
                 + "first use).")
 public final class ProbeCommand implements Callable<Integer> {
+    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,13 +47,11 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         Map<String, Object> f = fields(p);
         if (json) {
-            StringBuilder b = new StringBuilder("{\n");
-            int k = 0;
-            for (Map.Entry<String, Object> e : f.entrySet()) {
-                b.append("  ").append(MediaCli.json(e.getKey())).append(": ").append(jsonValue(e.getValue()));
-                b.append(++k < f.size() ? ",\n" : "\n");
+            try {
+                out.println(JSON.writeValueAsString(f));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("probe result not serialisable", e);
             }
-            out.print(b.append("}\n"));
         } else {
             for (Map.Entry<String, Object> e : f.entrySet()) {
                 out.printf(Locale.ROOT, "%-20s %s%n", e.getKey() + ":", e.getValue() == null ? "-" : text(e.getValue()));
@@ -99,19 +102,6 @@ public final class ProbeCommand implements Callable<Integer> {
     private static String text(Object v) {
         if (v instanceof Double d) {
             return String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return String.valueOf(v);
-    }
-
-    private static String jsonValue(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof String s) {
-            return MediaCli.json(s);
-        }
-        if (v instanceof Double) {
-            return text(v);
         }
         return String.valueOf(v);
     }
