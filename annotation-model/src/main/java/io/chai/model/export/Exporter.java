@@ -179,7 +179,13 @@ public final class Exporter {
 
     // ---- the three CHAI tasks ----
 
+    private final java.util.EnumMap<Aspect, String> instructions = new java.util.EnumMap<>(Aspect.class);
+
     String captionInstruction(Aspect aspect) {
+        return instructions.computeIfAbsent(aspect, this::buildInstruction);
+    }
+
+    private String buildInstruction(Aspect aspect) {
         String name = spec.aspect(aspect.key()).map(a -> a.name()).orElse(aspect.displayName());
         return "Describe the " + name.toLowerCase(Locale.ROOT) + " aspect of this video. "
                 + spec.policy().forAspect(aspect.key()).shortPolicy();
