@@ -250,6 +250,32 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * Stores revisions made elsewhere (sync) in one transaction, skipping UUIDs already stored; returns how many were
+     * new. All or none: a revision that fails validation (e.g. its clip is unknown here) rolls the batch back.
+     */
+    public synchronized int appendRemoteAll(List<Revision> revisions) {
+        return write(() -> {
+            int added = 0;
+            PreparedStatement known = db.ps("SELECT 1 FROM revisions WHERE uuid = ?");
+            for (Revision r : revisions) {
+                known.setString(1, r.uuid().toString());
+                try (ResultSet rs = known.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                validate(r.clipId(), r.aspect(), r.kind(), r.payload());
+                clock.observe(r.hlc());
+                Revision stored = insert(new Revision(0, r.uuid(), r.clipId(), r.aspect(), r.kind(), r.author(),
+                        r.device(), r.hlc(), r.parents(), Json.canonical(r.payload()), r.specId(), r.specVersion()));
+                derived.apply(stored);
+                added++;
+            }
+            return added;
+        });
+    }
+
+    /**
      * Appends many local changes in one transaction and then derives the state again from the whole log in a few
      * set-based passes: for generators, migrations and large sync batches, where it is much faster than
      * {@link #appendAll}. Parents are stored as given (not filled in). Returns how many were appended.
