@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.captions.viewmodel;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.chai.model.domain.Appeal;
+import io.chai.model.domain.Aspect;
+import io.chai.model.domain.ClipId;
+import io.chai.model.domain.Critique;
+import io.chai.model.domain.PostCaption;
+import io.chai.model.domain.PreCaption;
+import io.chai.model.domain.Rating;
+import io.chai.model.domain.Review;
+import io.chai.model.domain.UserId;
+import io.chai.model.json.ChaiJson;
+import io.chai.model.store.CurrentValue;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.RevisionDraft;
+import io.chai.model.store.RevisionKind;
+import io.chai.model.workflow.AspectWork;
+import io.chai.model.workflow.WorkflowState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads the caption work of one clip's aspects from the project store and writes each workflow step back as
+ * revisions ({@code pre_caption}, {@code rating}, {@code critique}, {@code post_caption}, {@code submission},
+ * {@code review}). A step that empties a value (regenerating the pre-caption drops the old rating, critique and
+ * caption; polishing drops the stale caption) appends a clearing revision, so the store's derived queue state
+ * always equals the workflow state. Nothing is overwritten: every step is a new revision. Appeals go to the
+ * project's {@link AppealLog}.
+ */
+public final class CaptionWorkStore {
+    private final ProjectStore store;
+    private final String sentinel;
+    private final AppealLog appeals;
+    private final JsonMapper json = ChaiJson.newMapper();
+
+    /** @param appeals where appeals are kept (the store has no revision kind for them) */
+    public CaptionWorkStore(ProjectStore store, String sentinel, AppealLog appeals) {
+        this.store = Objects.requireNonNull(store);
+        this.sentinel = Objects.requireNonNull(sentinel);
+        this.appeals = Objects.requireNonNull(appeals);
+    }
+
+    /** Over a project store, with appeals in the project folder. */
+    public static CaptionWorkStore of(ProjectStore store, String sentinel) {
+        return new CaptionWorkStore(store, sentinel, new AppealLog(store.directory()));
+    }
+
+    public ProjectStore store() {
+        return store;
+    }
+
+    /** The current work on every aspect of {@code clip}. */
+    public Map<Aspect, AspectWork> loadAll(ClipId clip) {
+        Map<Aspect, AspectWork> out = new EnumMap<>(Aspect.class);
+        for (Aspect a : Aspect.values()) {
+            out.put(a, load(clip, a));
+        }
+        return out;
+    }
+
+    /** The current work on one (clip, aspect), assembled from the store's current values. */
+    public AspectWork load(ClipId clip, Aspect a) {
+        String id = clip.hex();
+        WorkflowState state = store.state(id, a.key());
+        if (state == WorkflowState.NOT_STARTED) {
+            return AspectWork.start(clip, a);
+        }
+        Optional<PreCaption> pre = value(id, a, RevisionKind.PRE_CAPTION, PreCaption.class);
+        boolean rated = state.ordinal() >= WorkflowState.CRITIQUED.ordinal();
+        Optional<Rating> rating = rated ? value(id, a, RevisionKind.RATING, Rating.class) : Optional.empty();
+        Optional<Critique> critique = rated ? value(id, a, RevisionKind.CRITIQUE, Critique.class) : Optional.empty();
+        Optional<PostCaption> post = state.ordinal() >= WorkflowState.REVISED.ordinal()
+                ? value(id, a, RevisionKind.POST_CAPTION, PostCaption.class) : Optional.empty();
+        if (rating.map(Rating::isPerfect).orElse(false) && pre.isPresent()) {
+            critique = critique.or(() -> Optional.of(Critique.typed(sentinel, List.of())));
+            post = post.or(() -> Optional.of(PostCaption.keptPreCaption(pre.get())));
+        }
+        Optional<UserId> submitter = Optional.empty();
+        Optional<Instant> submittedAt = Optional.empty();
+        Optional<Review> review = Optional.empty();
+        if (state.ordinal() >= WorkflowState.SUBMITTED.ordinal()) {
+            CurrentValue s = store.current(id, a.key(), RevisionKind.SUBMISSION).orElseThrow();
+            submitter = Optional.of(UserId.of(s.author()));
+            submittedAt = Optional.of(Instant.ofEpochMilli(s.hlc().wallMillis()));
+        }
+        if (state.isReference()) {
+            review = value(id, a, RevisionKind.REVIEW, Review.class);
+        }
+        Optional<Appeal> appeal = Optional.empty();
+        if (state == WorkflowState.REJECTED && review.isPresent()) {
+            Instant reviewed = review.get().reviewedAt();
+            appeal = appeals.latest(clip, a).filter(x -> !x.createdAt().isBefore(reviewed));
+        }
+        return new AspectWork(clip, a, state, Optional.empty(), pre, rating, critique, post, List.of(), List.of(),
+                submitter, submittedAt, review, appeal, List.of(), List.of());
+    }
+
+    /**
+     * Appends the revisions that take the store from {@code before} to {@code after} (one workflow step), in an
+     * order that makes the derived state equal {@code after.state()}. Returns how many were written.
+     */
+    public int save(AspectWork before, AspectWork after, String author) {
+        ClipId clip = after.clip();
+        Aspect a = after.aspect();
+        List<RevisionDraft> drafts = new ArrayList<>();
+        diff(drafts, clip, a, RevisionKind.PRE_CAPTION, author, before.preCaption(), after.preCaption());
+        diff(drafts, clip, a, RevisionKind.RATING, author, before.rating(), after.rating());
+        diff(drafts, clip, a, RevisionKind.CRITIQUE, author, before.critique(), after.critique());
+        diff(drafts, clip, a, RevisionKind.POST_CAPTION, author, before.postCaption(), after.postCaption());
+        boolean wasSubmitted = before.submitter().isPresent();
+        boolean isSubmitted = after.submitter().isPresent();
+        if (isSubmitted && !wasSubmitted) {
+            drafts.add(RevisionDraft.of(clip.hex(), a.key(), RevisionKind.SUBMISSION, after.submitter().get().value(),
+                    "{\"submitted\": true}"));
+        } else if (!isSubmitted && wasSubmitted) {
+            drafts.add(RevisionDraft.of(clip.hex(), a.key(), RevisionKind.SUBMISSION, author,
+                    "{\"submitted\": false}"));
+        }
+        if (after.review().isPresent() && !after.review().equals(before.review())) {
+            Review r = after.review().get();
+            drafts.add(RevisionDraft.ofRecord(clip, a, RevisionKind.REVIEW, r.reviewer().value(), r));
+        }
+        if (!drafts.isEmpty()) {
+            store.appendAll(drafts);
+        }
+        if (after.appeal().isPresent() && !after.appeal().equals(before.appeal())) {
+            appeals.append(clip, a, after.appeal().get());
+            return drafts.size() + 1;
+        }
+        return drafts.size();
+    }
+
+    private static void diff(List<RevisionDraft> out, ClipId clip, Aspect a, RevisionKind kind, String author,
+            Optional<?> before, Optional<?> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (after.isPresent()) {
+            out.add(RevisionDraft.ofRecord(clip, a, kind, author, after.get()));
+        } else {
+            out.add(RevisionDraft.of(clip.hex(), a.key(), kind, author, "null"));
+        }
+    }
+
+    private <T> Optional<T> value(String clip, Aspect a, RevisionKind kind, Class<T> type) {
+        Optional<CurrentValue> v = store.current(clip, a.key(), kind);
+        if (v.isEmpty() || v.get().cleared()) {
+            return Optional.empty();
+        }
+        return Optional.of(ChaiJson.read(json, v.get().payload(), type, kind.id() + " of " + a.key() + " of clip "
+                + clip.substring(0, 12)));
+    }
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.captions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chai.app.ui.captions.viewmodel.CaptionModels;
+import io.chai.app.ui.captions.viewmodel.CaptionStepperViewModel;
+import io.chai.app.ui.captions.viewmodel.CaptionWorkStore;
+import io.chai.app.ui.captions.viewmodel.CaptionWorkflows;
+import io.chai.app.ui.captions.viewmodel.ReviewViewModel;
+import io.chai.app.ui.captions.viewmodel.RolesCaptionModels;
+import io.chai.app.ui.diff.WordDiff;
+import io.chai.inference.client.ModelServerClient;
+import io.chai.inference.client.JpegFrameEncoder;
+import io.chai.inference.roles.ClipInput;
+import io.chai.inference.roles.ModelRoles;
+import io.chai.inference.server.Behavior;
+import io.chai.inference.server.LoopbackModelServer;
+import io.chai.inference.settings.ApiKeys;
+import io.chai.inference.settings.Dialect;
+import io.chai.inference.settings.ServerProfile;
+import io.chai.model.domain.Aspect;
+import io.chai.model.domain.ClipId;
+import io.chai.model.domain.CritiqueItem;
+import io.chai.model.domain.User;
+import io.chai.model.spec.Specification;
+import io.chai.model.spec.Specifications;
+import io.chai.model.store.MediaInfo;
+import io.chai.model.store.NewClip;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.RevisionKind;
+import io.chai.model.workflow.Action;
+import io.chai.model.workflow.Workflow;
+import io.chai.model.workflow.WorkflowState;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The caption stepper and review view models over a real project store and the loopback model server. */
+class CaptionViewModelsTest {
+    static final Specification SPEC = Specifications.bundled();
+    static final String CLIP = "c".repeat(64);
+
+    @TempDir
+    Path dir;
+    ProjectStore store;
+    LoopbackModelServer server;
+    ModelServerClient client;
+    CaptionModels models;
+    Workflow workflow;
+    CaptionWorkStore works;
+    ExecutorService pool;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = ProjectStore.create(dir, "t", SPEC.id(), SPEC.version().toString());
+        store.addClips(List.of(new NewClip(CLIP, "media/c.mp4", 10, 0, null,
+                new MediaInfo(2.0, 25, 1, 320, 240, 50, "h264"), List.of())));
+        server = LoopbackModelServer.start();
+        client = new ModelServerClient(ServerProfile.of("demo", server.baseUrl().toString(),
+                LoopbackModelServer.DEFAULT_MODEL, Dialect.OPENAI), ApiKeys.none());
+        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ClipInput input = ClipInput.of(List.of(JpegFrameEncoder.standard().encode(img, 0, 0)));
+        models = new RolesCaptionModels(new ModelRoles(SPEC, client, Clock.systemUTC()), () -> input, () -> null,
+                "demo · " + LoopbackModelServer.DEFAULT_MODEL, true);
+        workflow = CaptionWorkflows.of(SPEC);
+        works = CaptionWorkStore.of(store, SPEC.sentinel());
+        pool = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+        client.close();
+        server.close();
+        store.close();
+    }
+
+    /** Runs model calls synchronously: background and UI are the calling thread. */
+    CaptionStepperViewModel stepper(User u) {
+        ExecutorService direct = new SameThreadExecutor();
+        return new CaptionStepperViewModel(workflow, works, ClipId.of(CLIP), models, u, direct, Runnable::run,
+                Clock.systemUTC());
+    }
+
+    @Test
+    void annotatorFlowIsPersistedStepByStepAndReviewerRejectsThenApprovesAfterAFix() {
+        User ann = CaptionWorkflows.user("ann");
+        CaptionStepperViewModel vm = stepper(ann);
+
+        // gating: motion depends on subject
+        assertThat(vm.lockReason(Aspect.MOTION)).get().asString().contains("Subject").contains("not started");
+        vm.select(Aspect.MOTION);
+        assertThat(vm.generate()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Locked");
+
+        vm.select(Aspect.SUBJECT);
+        assertThat(vm.generate()).isTrue();
+        var w = vm.current();
+        assertThat(w.state()).isEqualTo(WorkflowState.PRECAPTIONED);
+        String pre = w.preCaption().orElseThrow().text();
+        assertThat(pre.toLowerCase()).contains("canned");
+        assertThat(vm.preCaptionProvenance()).get().extracting(p -> p.model()).isEqualTo(LoopbackModelServer.DEFAULT_MODEL);
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.PRECAPTIONED);
+
+        // rate 3 without a critique is refused; with a span item it is one atomic step
+        vm.ratingProperty().set(3);
+        vm.critiqueProperty().set("");
+        assertThat(vm.submitCritique()).isFalse();
+        assertThat(vm.errorProperty().get()).contains("critique is required");
+        assertThat(vm.addItem(0, Math.min(5, pre.length()), CritiqueItem.ErrorType.IMPRECISION, "vague")).isTrue();
+        assertThat(vm.addItem(3, pre.length() + 4, CritiqueItem.ErrorType.OMISSION, "")).isFalse();
+        vm.critiqueProperty().set("Say what the person wears: a red coat.");
+        assertThat(vm.submitCritique()).isTrue();
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.CRITIQUED);
+        assertThat(vm.current().critique().orElseThrow().items()).hasSize(1);
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.CRITIQUED);
+
+        assertThat(vm.polish()).isTrue();
+        assertThat(vm.current().critique().orElseThrow().polished()).isPresent();
+        assertThat(vm.revise()).isTrue();
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.REVISED);
+        assertThat(vm.manuallyEdited()).isFalse();
+
+        // refine: edit the caption by hand; flagged; the diff shows the words added
+        vm.captionProperty().set(vm.captionProperty().get() + " She wears a red coat.");
+        assertThat(vm.saveCaption()).isTrue();
+        assertThat(vm.manuallyEdited()).isTrue();
+        assertThat(vm.diff()).anySatisfy(s -> {
+            assertThat(s.op()).isEqualTo(WordDiff.Op.INSERT);
+            assertThat(s.text()).contains("red coat");
+        });
+        assertThat(vm.submit()).isTrue();
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.SUBMITTED);
+
+        // a reload from the store gives the same state and caption
+        CaptionStepperViewModel again = stepper(ann);
+        assertThat(again.current().state()).isEqualTo(WorkflowState.SUBMITTED);
+        assertThat(again.current().postCaption().orElseThrow().text()).endsWith("She wears a red coat.");
+        assertThat(again.current().critique().orElseThrow().items()).hasSize(1);
+
+        // the submitter never sees their own item in review
+        ReviewViewModel own = new ReviewViewModel(workflow, works, ann, Clock.systemUTC());
+        assertThat(own.queue()).isEmpty();
+        ReviewViewModel rev = new ReviewViewModel(workflow, works, CaptionWorkflows.user("rex"), Clock.systemUTC());
+        assertThat(rev.queue()).extracting(ReviewViewModel.Item::aspect).containsExactly(Aspect.SUBJECT);
+        assertThat(rev.diff()).isNotEmpty();
+        assertThat(rev.reject(2, "", "x", null)).isFalse();
+        assertThat(rev.reject(2, "The coat is blue.", "A woman in a blue coat stands still.", "wrong colour")).isTrue();
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.REJECTED);
+        assertThat(rev.queue()).isEmpty();
+
+        // the annotator sees the rejection with the diff and appeals
+        vm.reload();
+        var rejection = vm.rejection().orElseThrow();
+        assertThat(rejection.reviewer()).isEqualTo("rex");
+        assertThat(rejection.diff()).anySatisfy(s -> assertThat(s.text()).contains("blue"));
+        assertThat(vm.appeal(" ")).isFalse();
+        assertThat(vm.appeal("The coat is red in the first second.")).isTrue();
+        vm.reload();
+        assertThat(vm.rejection().orElseThrow().appealNote()).contains("The coat is red in the first second.");
+        assertThat(vm.allowed(Action.APPEAL)).isFalse();
+
+        // an admin upholds the rejection and re-opens; the annotator fixes the caption and resubmits; approved
+        CaptionStepperViewModel admin = stepper(CaptionWorkflows.user("ada"));
+        assertThat(admin.reopen("too early")).isFalse();
+        assertThat(admin.errorProperty().get()).contains("appeal is still open");
+        assertThat(admin.ruleOnAppeal(false, "the coat is blue throughout")).isTrue();
+        admin.reload();
+        assertThat(admin.current().appeal().orElseThrow().ruling()).isPresent();
+        assertThat(admin.reopen("appeal: colour changes mid-clip")).isTrue();
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.REVISED);
+        vm.reload();
+        vm.captionProperty().set("A woman in a coat that turns from red to blue stands still.");
+        boolean submitted = vm.submit();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(submitted).isTrue();
+        rev.refresh();
+        assertThat(rev.queue()).hasSize(1);
+        assertThat(rev.approve("fixed")).isTrue();
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.APPROVED);
+
+        // later aspects see the approved caption and are unlocked
+        vm.reload();
+        assertThat(vm.lockReason(Aspect.MOTION)).isEmpty();
+        assertThat(vm.approvedBefore(Aspect.MOTION)).containsEntry(Aspect.SUBJECT,
+                "A woman in a coat that turns from red to blue stands still.");
+        assertThat(store.history(CLIP, "subject")).extracting(r -> r.kind()).contains(RevisionKind.PRE_CAPTION,
+                RevisionKind.RATING, RevisionKind.CRITIQUE, RevisionKind.POST_CAPTION, RevisionKind.SUBMISSION,
+                RevisionKind.REVIEW);
+    }
+
+    @Test
+    void ratingFiveKeepsThePreCaptionAndRegenerationClearsTheOldWork() {
+        CaptionStepperViewModel vm = stepper(CaptionWorkflows.user("ann"));
+        vm.select(Aspect.SCENE);
+        assertThat(vm.generate()).isTrue();
+        vm.ratingProperty().set(5);
+        assertThat(vm.submitCritique()).isTrue();
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.REVISED);
+        assertThat(vm.captionProperty().get()).isEqualTo(vm.current().preCaption().orElseThrow().text());
+        assertThat(vm.revise()).isFalse();
+        assertThat(store.state(CLIP, "scene")).isEqualTo(WorkflowState.REVISED);
+
+        assertThat(vm.generate()).isTrue();
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.PRECAPTIONED);
+        assertThat(vm.ratingProperty().get()).isZero();
+        assertThat(store.state(CLIP, "scene")).isEqualTo(WorkflowState.PRECAPTIONED);
+        assertThat(stepper(CaptionWorkflows.user("ann")).workProperty(Aspect.SCENE).get().rating()).isEmpty();
+    }
+
+    @Test
+    void aRunningGenerationCanBeCancelledAndItsLateAnswerIsDropped() throws Exception {
+        server.enqueue(new Behavior.Delay(Duration.ofSeconds(2), new Behavior.Normal()));
+        java.util.concurrent.LinkedBlockingQueue<Runnable> uiQueue = new java.util.concurrent.LinkedBlockingQueue<>();
+        CaptionStepperViewModel vm = new CaptionStepperViewModel(workflow, works, ClipId.of(CLIP), models,
+                CaptionWorkflows.user("ann"), pool, uiQueue::add, Clock.systemUTC());
+        assertThat(vm.generate()).isTrue();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.generate()).isFalse();
+        vm.cancel();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Cancelled");
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        uiQueue.forEach(Runnable::run);
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.NOT_STARTED);
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.NOT_STARTED);
+    }
+
+    /** An executor service that runs each task on the submitting thread. */
+    static final class SameThreadExecutor extends java.util.concurrent.AbstractExecutorService {
+        private boolean shut;
+
+        @Override
+        public void execute(Runnable r) {
+            r.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shut = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shut = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shut;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shut;
+        }
+
+        @Override
+        public boolean awaitTermination(long t, TimeUnit u) {
+            return true;
+        }
+    }
+}
