@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             WorkstationCommand.class,
             SpecCommand.class,
             ProbeCommand.class, IndexCommand.class, FrameCommand.class, SampleCommand.class, StripCommand.class,
-            ModelsCommand.class,
+            ModelsCommand.class, AnalyzeCommand.class,
             ProjectCommands.Init.class, ProjectCommands.Import.class, ProjectCommands.Relink.class,
             ProjectCommands.Status.class, ProjectCommands.ListClips.class, ProjectCommands.History.class,
             ExportCommand.class, QualityCommand.class, AgreementCommand.class, ReportCommand.class,

@@ -68,19 +68,24 @@ public final class OverlayDetector {
     /** Opens, indexes and analyses the whole clip. */
     public OverlayEstimate detect(Path clip, CancellationToken token) {
         try (VideoClip vc = VideoClip.open(clip, null, ProgressListener.NONE, token)) {
-            int n = vc.index().frameCount();
-            if (n < 2) {
-                throw new AnalysisException("overlay detection needs at least two frames; "
-                        + clip.getFileName() + " has " + n);
-            }
-            int[] picks = FrameSampler.uniform(vc.index(), Math.min(samples, n), 0, n);
-            List<VideoFrame> frames = new ArrayList<>();
-            for (int i : picks) {
-                token.throwIfCancelled();
-                frames.add(vc.decoder().frame(i, PixelLayout.BGR24, maxPixels));
-            }
-            return detect(frames);
+            return detect(vc, token);
         }
+    }
+
+    /** Analyses the whole of an open clip. */
+    public OverlayEstimate detect(VideoClip clip, CancellationToken token) {
+        int n = clip.index().frameCount();
+        if (n < 2) {
+            throw new AnalysisException("overlay detection needs at least two frames; "
+                    + clip.path().getFileName() + " has " + n);
+        }
+        int[] picks = FrameSampler.uniform(clip.index(), Math.min(samples, n), 0, n);
+        List<VideoFrame> frames = new ArrayList<>();
+        for (int i : picks) {
+            token.throwIfCancelled();
+            frames.add(clip.decoder().frame(i, PixelLayout.BGR24, maxPixels));
+        }
+        return detect(frames);
     }
 
     /** Analyses decoded BGR24 frames of one size. */
