@@ -248,7 +248,8 @@ public final class FolderStore implements SharedStore {
                                     + " read (" + e.getMessage() + "): update CHAI", e);
                         }
                     }
-                    if (rr.endOffset() > offset) {
+                    if (!payloads.isEmpty()) {
+                        // never only past the magic: the next read from 0 must see the header again
                         offsets.put(key, rr.endOffset());
                     }
                     if (!rr.damagedTail() && rr.endOffset() < size) {
