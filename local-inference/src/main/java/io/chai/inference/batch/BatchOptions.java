@@ -90,6 +90,11 @@ public record BatchOptions(List<String> aspects, WorkflowState state, String ass
                 framesPerClip, maxPixels, author, name, leaseFor, initialBackoff, maxBackoff);
     }
 
+    public BatchOptions withFrames(int n) {
+        return new BatchOptions(aspects, state, assignee, tag, bestOf, concurrency, retries, overrideDependencies, n,
+                maxPixels, author, worker, lease, initialBackoff, maxBackoff);
+    }
+
     /** The wait before retry number {@code retry} (1-based): doubling from the initial backoff, capped. */
     public Duration backoff(int retry) {
         long ms = initialBackoff.toMillis() << Math.min(Math.max(retry - 1, 0), 20);
