@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.chai.common.UserFacingException;
@@ -19,7 +23,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Writes the export formats of {@link ExportFormat} from in-memory {@link ExportItem}s. Output is deterministic:
@@ -53,10 +58,17 @@ public final class Exporter {
     public static final String VIDEO_TAG = "<video>";
 
     private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+    /** One writer for every JSONL record: streams straight into the file's buffered writer, no strings. */
+    private static final ObjectWriter RECORDS_NO_FLUSH = PLAIN.writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /** Stands in for a caption while a prompt template is rendered once per (template, aspect). */
+    private static final String CAPTION_MARK = "\u0000chai-caption\u0000";
+    private static final Pattern CAPTION_SPLIT = Pattern.compile(Pattern.quote(CAPTION_MARK));
 
     private final Specification spec;
     private final ExportOptions options;
-    private final ObjectMapper chai = ChaiJson.newMapper();
+    private final ObjectWriter chaiWriter = ChaiJson.newMapper().writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     public Exporter(Specification spec, ExportOptions options) {
         this.spec = spec;
@@ -179,7 +191,9 @@ public final class Exporter {
 
     // ---- the three CHAI tasks ----
 
-    private final java.util.EnumMap<Aspect, String> instructions = new java.util.EnumMap<>(Aspect.class);
+    private final Map<Aspect, String> instructions = new ConcurrentHashMap<>();
+    /** Rendered templates per (template, aspect), split where the caption goes. */
+    private final Map<String, String[]> rendered = new ConcurrentHashMap<>();
 
     String captionInstruction(Aspect aspect) {
         return instructions.computeIfAbsent(aspect, this::buildInstruction);
@@ -191,7 +205,30 @@ public final class Exporter {
                 + spec.policy().forAspect(aspect.key()).shortPolicy();
     }
 
+    /**
+     * The template rendered with the aspect's name and policy and {@code caption}. Templates depend only on the
+     * aspect and the caption, so each (template, aspect) is rendered once with a marker in place of the caption
+     * and the caption is spliced in; a blank caption (which may switch sections off) or one holding the marker's
+     * NUL character is rendered in full.
+     */
     private String render(String template, Aspect aspect, String caption) {
+        if (caption.isBlank() || caption.indexOf('\u0000') >= 0) {
+            return renderFull(template, aspect, caption);
+        }
+        String[] parts = rendered.computeIfAbsent(template + '\u0000' + aspect.key(),
+                k -> CAPTION_SPLIT.split(renderFull(template, aspect, CAPTION_MARK), -1));
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        StringBuilder sb = new StringBuilder(parts[0].length() + parts[1].length() + caption.length() + 64);
+        sb.append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            sb.append(caption).append(parts[i]);
+        }
+        return sb.toString();
+    }
+
+    private String renderFull(String template, Aspect aspect, String caption) {
         PromptTemplate t = spec.template(template).orElseThrow(() -> new UserFacingException(
                 "The specification has no '" + template + "' prompt template; exports need it."));
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -362,9 +399,12 @@ public final class Exporter {
     }
 
     private List<String> pick(List<String> clips, String label, int n) {
+        Map<String, Double> unit = new java.util.HashMap<>(clips.size() * 2);
+        for (String clip : clips) {
+            unit.put(clip, SplitSpec.unit("chai-vqa:" + options.vqaSeed() + ":" + label + ":" + clip));
+        }
         List<String> c = new ArrayList<>(clips);
-        c.sort(Comparator.comparingDouble((String clip) -> SplitSpec.unit("chai-vqa:" + options.vqaSeed() + ":"
-                + label + ":" + clip)).thenComparing(Comparator.naturalOrder()));
+        c.sort(Comparator.comparingDouble((String clip) -> unit.get(clip)).thenComparing(Comparator.naturalOrder()));
         return c.subList(0, n);
     }
 
@@ -379,9 +419,9 @@ public final class Exporter {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("status", w.exportStatus().key());
             a.put("workflow_type", w.workflowType().map(t -> t.key()).orElse(null));
-            a.put("caption_data", w.captionData().map(chai::valueToTree).orElse(null));
-            a.put("negative_example", w.negativeExample().map(chai::valueToTree).orElse(null));
-            a.put("work", chai.valueToTree(w));
+            a.put("caption_data", w.captionData().map(this::domain).orElse(null));
+            a.put("negative_example", w.negativeExample().map(this::domain).orElse(null));
+            a.put("work", domain(w));
             captions.put(w.aspect().key(), a);
         }
         if (captions.isEmpty()) {
@@ -390,9 +430,30 @@ public final class Exporter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("clip_id", item.clip().hex());
         m.put("video", video);
-        m.put("primitive_labels", item.labels().map(chai::valueToTree).orElse(null));
+        m.put("primitive_labels", item.labels().map(this::domain).orElse(null));
         m.put("captions", captions);
         return m;
+    }
+
+    private DomainJson domain(Object value) {
+        return new DomainJson(chaiWriter, value);
+    }
+
+    /**
+     * A domain object inside an export record, serialized with the domain mapper ({@link ChaiJson}) straight into
+     * the record's generator — the same output as converting it to a tree first, without building the tree.
+     */
+    private record DomainJson(ObjectWriter writer, Object value) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            writer.writeValue(gen, value);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+                throws IOException {
+            serialize(gen, serializers);
+        }
     }
 
     // ---- merged caption ----
@@ -520,7 +581,7 @@ public final class Exporter {
         private final Path dir;
         private final ExportFormat format;
         private final ExportOptions options;
-        private final Map<String, BufferedWriter> writers = new LinkedHashMap<>();
+        private final Map<String, JsonGenerator> writers = new LinkedHashMap<>();
         private final Map<String, MessageDigest> hashing = new LinkedHashMap<>();
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final Map<String, String> digests = new LinkedHashMap<>();
@@ -556,20 +617,19 @@ public final class Exporter {
                 throw new IllegalStateException(e);
             }
             OutputStream os = new DigestOutputStream(Files.newOutputStream(p), md);
-            writers.put(name, new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16));
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            JsonGenerator gen = PLAIN.getFactory().createGenerator(out);
+            gen.setRootValueSeparator(null);
+            writers.put(name, gen);
             hashing.put(name, md);
             counts.put(name, 0);
         }
 
         void write(String split, Object record) throws IOException {
             String name = name(split);
-            BufferedWriter w = writers.get(name);
-            try {
-                w.write(PLAIN.writeValueAsString(record));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            w.write('\n');
+            JsonGenerator gen = writers.get(name);
+            RECORDS_NO_FLUSH.writeValue(gen, record);
+            gen.writeRaw('\n');
             counts.merge(name, 1, Integer::sum);
             total++;
         }
@@ -594,7 +654,7 @@ public final class Exporter {
 
         @Override
         public void close() throws IOException {
-            for (BufferedWriter w : writers.values()) {
+            for (JsonGenerator w : writers.values()) {
                 w.close();
             }
         }
