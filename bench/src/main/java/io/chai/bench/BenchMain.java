@@ -25,6 +25,7 @@ public final class BenchMain {
         list.add(new io.chai.bench.media.MediaBenchmark());
         list.add(new io.chai.bench.inference.InferenceClientBenchmark());
         list.add(new io.chai.bench.analyzers.CameraMotionBenchmark());
+        list.add(new io.chai.bench.analyzers.OverlayBenchmark());
         list.add(new io.chai.bench.export.ExportBenchmark());
         return list;
     }

@@ -127,6 +127,38 @@ public final class SyntheticMotionClips {
         return out;
     }
 
+    /**
+     * {@code base} with burnt-in text: a "BREAKING NEWS 24" caption bottom-left on a translucent box and a "CH7"
+     * bug top-right, with ffmpeg's {@code drawtext} when this ffmpeg has it, otherwise drawbox "glyphs" (a row of
+     * small outlined and filled boxes on a dark band) at the bottom-left.
+     */
+    public synchronized Path withText(Path base) throws IOException, InterruptedException {
+        Path out = directory.resolve("text-" + base.getFileName());
+        if (Files.exists(out)) {
+            return out;
+        }
+        boolean drawtext = ffmpeg.run(30, "-filters").contains(" drawtext ");
+        String filter = drawtext
+                ? "drawtext=text='BREAKING NEWS 24':x=16:y=h-36:fontsize=20:fontcolor=white:box=1:"
+                        + "boxcolor=black@0.6:boxborderw=4,drawtext=text='CH7':x=w-56:y=10:fontsize=18:fontcolor=yellow"
+                : glyphs();
+        Path tmp = directory.resolve("tmp-text-" + base.getFileName());
+        Files.deleteIfExists(tmp);
+        ffmpeg.run(60, "-y", "-loglevel", "error", "-i", base.toString(), "-vf", filter + ",format=yuv420p",
+                "-c:v", "mpeg4", "-q:v", "2", "-f", "mp4", tmp.toString());
+        Files.move(tmp, out);
+        return out;
+    }
+
+    private static String glyphs() {
+        StringBuilder sb = new StringBuilder("drawbox=x=12:y=140:w=200:h=28:color=black@0.7:t=fill");
+        for (int i = 0; i < 16; i++) {
+            sb.append(f(",drawbox=x=%d:y=146:w=%d:h=16:color=white:t=%d", 18 + i * 12, 4 + i % 4,
+                    i % 3 == 0 ? 2 : 4));
+        }
+        return sb.toString();
+    }
+
     private Path still(Texture texture) throws IOException, InterruptedException {
         Path png = directory.resolve("still-" + texture.name().toLowerCase(Locale.ROOT) + ".png");
         if (!Files.exists(png)) {

@@ -10,44 +10,20 @@ import io.chai.inference.analyzers.motion.SyntheticMotionClips.Texture;
 import io.chai.media.CancellationToken;
 import io.chai.media.FfmpegCli;
 import io.chai.model.spec.Specifications;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Burnt-in text over generated moving scenes (ffmpeg drawtext when the ffmpeg at hand has it, else drawbox
- * "glyphs": rows of small filled boxes) against the same scenes without text.
+ * Burnt-in text ({@link SyntheticMotionClips#withText}) over generated moving scenes against the same scenes
+ * without text.
  */
 class OverlayDetectorTest {
     static final Path DIR = Path.of("target", "overlay-test-clips").toAbsolutePath();
     static final SyntheticMotionClips CLIPS = new SyntheticMotionClips(FfmpegCli.locate(), DIR);
     static final OverlayDetector DETECTOR = new OverlayDetector();
 
-    static synchronized Path withText(Path base) throws Exception {
-        Path out = DIR.resolve("text-" + base.getFileName());
-        if (Files.exists(out)) {
-            return out;
-        }
-        FfmpegCli ff = FfmpegCli.locate();
-        boolean drawtext = ff.run(30, "-filters").contains(" drawtext ");
-        String filter = drawtext
-                ? "drawtext=text='BREAKING NEWS 24':x=16:y=h-36:fontsize=20:fontcolor=white:box=1:"
-                        + "boxcolor=black@0.6:boxborderw=4,drawtext=text='CH7':x=w-56:y=10:fontsize=18:fontcolor=yellow"
-                : glyphs();
-        Path tmp = DIR.resolve("tmp-text-" + base.getFileName());
-        ff.run(60, "-y", "-loglevel", "error", "-i", base.toString(), "-vf", filter + ",format=yuv420p",
-                "-c:v", "mpeg4", "-q:v", "2", "-f", "mp4", tmp.toString());
-        Files.move(tmp, out);
-        return out;
-    }
-
-    private static String glyphs() {
-        StringBuilder sb = new StringBuilder("drawbox=x=12:y=140:w=200:h=28:color=black@0.7:t=fill");
-        for (int i = 0; i < 16; i++) {
-            int x = 18 + i * 12;
-            sb.append(String.format(",drawbox=x=%d:y=146:w=%d:h=16:color=white:t=%d", x, 4 + i % 4, i % 3 == 0 ? 2 : 4));
-        }
-        return sb.toString();
+    static Path withText(Path base) throws Exception {
+        return CLIPS.withText(base);
     }
 
     @Test
