@@ -28,6 +28,22 @@ public interface SharedStore extends AutoCloseable {
      */
     PullBatch pull(String deviceId, String cursor, int limit);
 
+    /**
+     * True when this connection may push {@code r} (a store with per-person accounts takes only revisions authored
+     * by the connected person; others stay local until their author syncs).
+     */
+    default boolean accepts(io.chai.model.store.Revision r) {
+        return true;
+    }
+
+    /**
+     * The account this connection pushes as ({@code ""} for stores without accounts); local sync state is kept per
+     * account, since each person's push covers only their own revisions.
+     */
+    default String identity() {
+        return "";
+    }
+
     @Override
     void close();
 }

@@ -89,10 +89,16 @@ public final class SyncEngine {
             if (lock == null) {
                 throw new SyncException("another sync of this project is running; wait for it to finish");
             }
-            return syncLocked(project, store, info.deviceId(), si.storeId());
+            return syncLocked(project, store, info.deviceId(), stateKey(store));
         } catch (IOException e) {
             throw new SyncException("cannot lock " + dir.resolve("sync") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The name of the local state of this store (and this person's account on it, when it has accounts). */
+    public static String stateKey(SharedStore store) {
+        String who = store.identity();
+        return who.isEmpty() ? store.info().storeId() : store.info().storeId() + "-" + who;
     }
 
     private static FileLock tryLock(FileChannel ch) throws IOException {
@@ -121,7 +127,8 @@ public final class SyncEngine {
             }
             List<SyncRecord> own = new ArrayList<>();
             for (Revision r : page) {
-                if (r.device().equals(device)) {
+                // another author's revisions made here wait for their author's own sync (own state file)
+                if (r.device().equals(device) && store.accepts(r)) {
                     own.add(new SyncRecord.RevisionEntry(r));
                 }
             }
