@@ -27,6 +27,9 @@ public enum ExportFormat {
     DPO_TRL("dpo-trl", "dpo_trl", 1),
     /** Preference pairs as LLaMA-Factory sharegpt ranking data, plus {@code dataset_info.json}. */
     DPO_LLAMAFACTORY("dpo-llamafactory", "dpo_llamafactory", 1),
+    /** Preference pairs as ms-swift RLHF data: {@code messages} ending in the chosen answer, plus
+     * {@code rejected_response} and {@code videos}. */
+    DPO_SWIFT("dpo-swift", "dpo_swift", 1),
     /** Token-level diffs between pre- and post-caption for dense rewards. */
     DENSE_DIFF("dense-diff", "dense_diff", 1),
     /** Balanced yes/no VQA items per derived primitive label. */
@@ -34,7 +37,9 @@ public enum ExportFormat {
     /** Every field of every clip's work, reviews and negative examples, with provenance. */
     FULL("full", "full_records", 1),
     /** One model-written merged caption per fully reviewed clip, checked. */
-    MERGED("merged", "merged_captions", 1);
+    MERGED("merged", "merged_captions", 1),
+    /** One model-written video-generation prompt (at most 400 words) per fully reviewed clip, checked. */
+    GENERATION_PROMPT("generation-prompt", "generation_prompts", 1);
 
     private final String id;
     private final String stem;
@@ -56,6 +61,11 @@ public enum ExportFormat {
 
     public int version() {
         return version;
+    }
+
+    /** Whether records are written by a model ({@code --model}): one model call per clip. */
+    public boolean needsModel() {
+        return this == MERGED || this == GENERATION_PROMPT;
     }
 
     public static ExportFormat fromId(String id) {

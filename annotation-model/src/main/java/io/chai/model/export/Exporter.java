@@ -54,6 +54,8 @@ public final class Exporter {
     public static final int MANIFEST_VERSION = 1;
     /** Suffix added to a primitive question in its yes/no-only variant (§4.11). */
     public static final String YES_NO_SUFFIX = " Please answer yes or no.";
+    /** Word limit of a video-generation prompt (issue: at most 400 words). */
+    public static final int GENERATION_MAX_WORDS = 400;
     /** Video placeholder of LLaMA-Factory and ms-swift user turns. */
     public static final String VIDEO_TAG = "<video>";
 
@@ -89,9 +91,9 @@ public final class Exporter {
     /** Exports one format into {@code outDir} (created if missing). */
     public ExportResult export(List<ExportItem> items, ExportFormat format, Path outDir,
             Optional<MergeWriter> merge) {
-        if (format == ExportFormat.MERGED && merge.isEmpty()) {
-            throw new UserFacingException("Merged captions are written by a model: configure one with 'chai models"
-                    + " add' and pass --model.");
+        if (format.needsModel() && merge.isEmpty()) {
+            throw new UserFacingException((format == ExportFormat.MERGED ? "Merged captions" : "Video-generation"
+                    + " prompts") + " are written by a model: configure one with 'chai models add' and pass --model.");
         }
         List<ExportItem> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(i -> i.clip().hex()));
@@ -127,6 +129,56 @@ public final class Exporter {
         }
     }
 
+    /**
+     * Exports several formats on {@code threads} threads (formats are independent: each writes its own folder),
+     * returning the results in the order of {@code formats}. The first failure is rethrown once every started
+     * format has finished; a {@link MergeWriter} is only ever called from one thread (only {@code merged} uses it).
+     *
+     * @param dirs the folder of each format
+     */
+    public List<ExportResult> exportAll(List<ExportItem> items, List<ExportFormat> formats,
+            java.util.function.Function<ExportFormat, Path> dirs, Optional<MergeWriter> merge, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (threads == 1 || formats.size() < 2) {
+            return formats.stream().map(f -> export(items, f, dirs.apply(f), merge)).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, formats.size()), r -> {
+                    Thread t = new Thread(r, "chai-export");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<ExportResult>> futures = new ArrayList<>();
+            for (ExportFormat f : formats) {
+                futures.add(pool.submit(() -> export(items, f, dirs.apply(f), merge)));
+            }
+            List<ExportResult> out = new ArrayList<>();
+            RuntimeException failure = null;
+            for (java.util.concurrent.Future<ExportResult> fu : futures) {
+                try {
+                    out.add(fu.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserFacingException("The export was interrupted; its folders may be incomplete.");
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "missing " + e.getMessage() + " (was the folder removed while exporting?)";
@@ -147,8 +199,11 @@ public final class Exporter {
             }
             return;
         }
-        if (format == ExportFormat.MERGED) {
-            Map<String, Object> rec = merged(item, video, merge.orElseThrow());
+        if (format.needsModel()) {
+            Map<String, Object> rec = format == ExportFormat.MERGED
+                    ? modelWritten(item, video, merge.orElseThrow(), "merge", "merged_caption", options.mergeMaxWords())
+                    : modelWritten(item, video, merge.orElseThrow(), "generation_prompt", "generation_prompt",
+                            GENERATION_MAX_WORDS);
             if (rec != null) {
                 sink.write(split, rec);
             }
@@ -172,10 +227,13 @@ public final class Exporter {
                         }
                     }
                 }
-                case DPO_TRL, DPO_LLAMAFACTORY -> {
+                case DPO_TRL, DPO_LLAMAFACTORY, DPO_SWIFT -> {
                     for (Pair p : pairs(w)) {
-                        sink.write(split, format == ExportFormat.DPO_TRL ? TrainerRecords.trlDpo(p, video)
-                                : TrainerRecords.llamaFactoryDpo(p, video));
+                        sink.write(split, switch (format) {
+                            case DPO_TRL -> TrainerRecords.trlDpo(p, video);
+                            case DPO_SWIFT -> TrainerRecords.swiftDpo(p, video);
+                            default -> TrainerRecords.llamaFactoryDpo(p, video);
+                        });
                     }
                 }
                 case DENSE_DIFF -> {
@@ -193,7 +251,7 @@ public final class Exporter {
 
     private final Map<Aspect, String> instructions = new ConcurrentHashMap<>();
     /** Rendered templates per (template, aspect), split where the caption goes. */
-    private final Map<String, String[]> rendered = new ConcurrentHashMap<>();
+    private final Map<String, String[][]> rendered = new ConcurrentHashMap<>();
 
     String captionInstruction(Aspect aspect) {
         return instructions.computeIfAbsent(aspect, this::buildInstruction);
@@ -215,8 +273,12 @@ public final class Exporter {
         if (caption.isBlank() || caption.indexOf('\u0000') >= 0) {
             return renderFull(template, aspect, caption);
         }
-        String[] parts = rendered.computeIfAbsent(template + '\u0000' + aspect.key(),
-                k -> CAPTION_SPLIT.split(renderFull(template, aspect, CAPTION_MARK), -1));
+        String[][] perAspect = rendered.computeIfAbsent(template, k -> new String[Aspect.values().length][]);
+        String[] parts = perAspect[aspect.ordinal()];
+        if (parts == null) {
+            parts = CAPTION_SPLIT.split(renderFull(template, aspect, CAPTION_MARK), -1);
+            perAspect[aspect.ordinal()] = parts; // a racing thread computes the same parts
+        }
         if (parts.length == 1) {
             return parts[0];
         }
@@ -360,17 +422,20 @@ public final class Exporter {
         }
         Map<String, ExportItem> byHex = new LinkedHashMap<>();
         items.forEach(i -> byHex.put(i.clip().hex(), i));
+        String[] clipIds = derived.keySet().toArray(new String[0]);
+        DerivedLabels[] states = derived.values().toArray(new DerivedLabels[0]);
         for (DerivedLabel label : spec.labels()) {
             List<String> pos = new ArrayList<>();
             List<String> neg = new ArrayList<>();
-            derived.forEach((clip, d) -> {
-                TriState s = d.get(label.id());
+            String id = label.id();
+            for (int i = 0; i < states.length; i++) {
+                TriState s = states[i].get(id);
                 if (s == TriState.YES) {
-                    pos.add(clip);
+                    pos.add(clipIds[i]);
                 } else if (s == TriState.NO) {
-                    neg.add(clip);
+                    neg.add(clipIds[i]);
                 }
-            });
+            }
             int n = Math.min(pos.size(), neg.size());
             if (n == 0) {
                 continue;
@@ -458,7 +523,13 @@ public final class Exporter {
 
     // ---- merged caption ----
 
-    private Map<String, Object> merged(ExportItem item, String video, MergeWriter writer) {
+    /**
+     * A model-written text from the five reference captions of a clip (§4.10 merge, or the video-generation
+     * prompt), checked for length and coverage; null unless every aspect is accepted by the filter and has a
+     * reference version.
+     */
+    private Map<String, Object> modelWritten(ExportItem item, String video, MergeWriter writer, String template,
+            String textKey, int maxWords) {
         Map<Aspect, String> captions = new LinkedHashMap<>();
         for (Aspect a : Aspect.values()) {
             AspectWork w = item.work().get(a);
@@ -467,15 +538,15 @@ public final class Exporter {
             }
             captions.put(a, w.referenceVersion().get().caption().text());
         }
-        PromptTemplate t = spec.template("merge").orElseThrow(() -> new UserFacingException(
-                "The specification has no 'merge' prompt template."));
+        PromptTemplate t = spec.template(template).orElseThrow(() -> new UserFacingException(
+                "The specification has no '" + template + "' prompt template; add it to prompts.yaml."));
         Map<String, Object> vars = new LinkedHashMap<>();
         captions.forEach((a, c) -> vars.put(a.key() + "_caption", c));
-        vars.put("max_words", options.mergeMaxWords());
+        vars.put("max_words", maxWords);
         PromptTemplate.Rendered prompt = t.render(vars);
         MergeWriter.Answer answer = writer.write(prompt);
         String text = answer.text().strip();
-        MergeCheck check = MergeCheck.of(text, captions, options.mergeMaxWords());
+        MergeCheck check = MergeCheck.of(text, captions, maxWords);
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (Aspect a : List.of(Aspect.CAMERA, Aspect.SUBJECT, Aspect.MOTION, Aspect.SCENE, Aspect.SPATIAL)) {
             inputs.put(a.displayName(), captions.get(a));
@@ -484,7 +555,7 @@ public final class Exporter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("video_id", item.clip().hex());
         m.put("video", video);
-        m.put("merged_caption", text);
+        m.put(textKey, text);
         m.put("input_captions", inputs);
         m.put("prompt", prompt.user());
         m.put("llm_model", answer.model());

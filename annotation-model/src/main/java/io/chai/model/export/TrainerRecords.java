@@ -63,6 +63,18 @@ final class TrainerRecords {
         return m;
     }
 
+    /**
+     * ms-swift RLHF (DPO/ORPO/CPO/SimPO/RM) data: the standard {@code messages} ending in the chosen assistant
+     * answer, the rejected answer as {@code rejected_response}, media in {@code videos}.
+     */
+    static Map<String, Object> swiftDpo(Exporter.Pair p, String video) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messages", List.of(msg("user", Exporter.VIDEO_TAG + p.prompt()), msg("assistant", p.chosen())));
+        m.put("rejected_response", p.rejected());
+        m.put("videos", List.of(video));
+        return m;
+    }
+
     private static Map<String, Object> turn(String from, String value) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", from);

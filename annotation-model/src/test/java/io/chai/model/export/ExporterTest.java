@@ -115,4 +115,50 @@ class ExporterTest {
         perLabel.values().forEach(c -> assertThat(c[0]).isEqualTo(c[1]));
         assertThat(lines).noneMatch(l -> l.contains("unknown"));
     }
+
+    @Test
+    void exportingFormatsInParallelWritesTheGoldenFiles(@TempDir Path tmp) throws IOException {
+        Exporter e = new Exporter(GoldenExportTest.SPEC, ExportOptions.defaults(GoldenExportTest.AT));
+        List<ExportFormat> formats = List.of(ExportFormat.values());
+        List<ExportResult> results = e.exportAll(ExportFixture.items(), formats, f -> tmp.resolve(f.id()),
+                Optional.of(ExportFixture.JOINING_WRITER), 2);
+        assertThat(results).extracting(ExportResult::format).containsExactlyElementsOf(formats);
+        for (ExportFormat f : formats) {
+            GoldenExportTest.compare(tmp.resolve(f.id()), GoldenExportTest.GOLDEN.resolve(f.id()));
+        }
+    }
+
+    @Test
+    void aFailingFormatFailsTheParallelExport(@TempDir Path tmp) {
+        Exporter e = new Exporter(GoldenExportTest.SPEC, ExportOptions.defaults(GoldenExportTest.AT));
+        assertThatThrownBy(() -> e.exportAll(ExportFixture.items(), List.of(ExportFormat.CAPTION,
+                ExportFormat.MERGED), f -> tmp.resolve(f.id()), Optional.empty(), 2))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("--model");
+    }
+
+    @Test
+    void generationPromptsAreCheckedForLengthAndCoverageNotTrimmed(@TempDir Path tmp) throws IOException {
+        List<String> prompts = new java.util.ArrayList<>();
+        MergeWriter verbose = prompt -> {
+            prompts.add(prompt.user());
+            return new MergeWriter.Answer("word ".repeat(Exporter.GENERATION_MAX_WORDS + 1).strip(), "m", 1, 2);
+        };
+        new Exporter(GoldenExportTest.SPEC, ExportOptions.defaults(GoldenExportTest.AT)).export(ExportFixture.items(),
+                ExportFormat.GENERATION_PROMPT, tmp, Optional.of(verbose));
+        List<String> lines = Files.readAllLines(tmp.resolve("generation_prompts.jsonl"));
+        assertThat(lines).hasSameSizeAs(prompts).isNotEmpty();
+        var rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(rec.get("output_word_count").asInt()).isEqualTo(Exporter.GENERATION_MAX_WORDS + 1);
+        assertThat(rec.get("generation_prompt").asText().split(" ")).hasSize(Exporter.GENERATION_MAX_WORDS + 1);
+        var checks = rec.get("checks");
+        assertThat(checks.get("passed").asBoolean()).isFalse();
+        assertThat(checks.get("within_limit").asBoolean()).isFalse();
+        assertThat(checks.get("max_words").asInt()).isEqualTo(400);
+        assertThat(checks.get("missing_aspects")).hasSize(5);
+        assertThat(prompts.get(0)).contains("at most 400 words").contains("video-generation model");
+        for (String aspectCaption : List.of("Spatial caption:", "Motion caption:", "Camera caption:",
+                "Subject caption:", "Scene caption:")) {
+            assertThat(prompts.get(0)).contains(aspectCaption);
+        }
+    }
 }

@@ -161,4 +161,34 @@ class TrainerSchemaTest {
         assertThat(d.get("columns").get("chosen").asText()).isEqualTo("chosen");
         assertThat(d.get("columns").get("rejected").asText()).isEqualTo("rejected");
     }
+
+    /** ms-swift RLHF: messages (user, assistant = chosen), rejected_response, videos; one tag per video. */
+    @Test
+    void swiftDpo(@TempDir Path tmp) throws IOException {
+        List<JsonNode> recs = lines(ExportFormat.DPO_SWIFT, tmp);
+        for (JsonNode r : recs) {
+            assertThat(fields(r)).containsExactly("messages", "rejected_response", "videos");
+            videosAreStrings(r);
+            JsonNode msgs = r.get("messages");
+            assertThat(msgs.size()).isEven().isPositive();
+            assertThat(msgs.get(msgs.size() - 1).get("role").asText()).isEqualTo("assistant");
+            assertThat(r.get("rejected_response").isTextual()).isTrue();
+            assertThat(r.get("rejected_response").asText()).isNotBlank()
+                    .isNotEqualTo(msgs.get(msgs.size() - 1).get("content").asText())
+                    .doesNotContain(Exporter.VIDEO_TAG);
+        }
+        JsonNode[] asMessages = recs.stream().map(r -> {
+            com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+            o.set("messages", r.get("messages"));
+            o.set("videos", r.get("videos"));
+            return o;
+        }).toArray(JsonNode[]::new);
+        checkMessagesFormat(List.of(asMessages));
+        List<JsonNode> trl = lines(ExportFormat.DPO_TRL, tmp);
+        assertThat(recs).hasSameSizeAs(trl);
+        for (int i = 0; i < recs.size(); i++) {
+            assertThat(recs.get(i).get("rejected_response").asText())
+                    .isEqualTo(trl.get(i).get("rejected").get(0).get("content").get(0).get("text").asText());
+        }
+    }
 }

@@ -109,7 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
         List<ExportFormat> formats = new ArrayList<>();
         if (format.equals("all")) {
             for (ExportFormat f : ExportFormat.values()) {
-                if (f != ExportFormat.MERGED || model != null) {
+                if (!f.needsModel() || model != null) {
                     formats.add(f);
                 }
             }
@@ -134,11 +134,13 @@ public final class ExportCommand implements Callable<Integer> {
             loaded.skipped().forEach(line -> e.println("chai: skipped " + line));
             Exporter exporter = new Exporter(s, options);
             try (MergeModelWriter writer = model == null ? null : MergeModelWriter.open(model)) {
-                for (ExportFormat f : formats) {
-                    Path dir = formats.size() == 1 ? out : out.resolve(f.id());
-                    ExportResult r = exporter.export(loaded.items(), f, dir, Optional.ofNullable((MergeWriter) writer));
-                    o.printf("%s: %d records from %d clips -> %s (%s)%n", f.id(), r.records(), r.clips(), dir,
-                            String.join(", ", r.files().keySet()));
+                java.util.function.Function<ExportFormat, Path> dirs = f -> formats.size() == 1 ? out
+                        : out.resolve(f.id());
+                int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+                for (ExportResult r : exporter.exportAll(loaded.items(), formats, dirs,
+                        Optional.ofNullable((MergeWriter) writer), threads)) {
+                    o.printf("%s: %d records from %d clips -> %s (%s)%n", r.format().id(), r.records(), r.clips(),
+                            r.dir(), String.join(", ", r.files().keySet()));
                 }
             }
         }
