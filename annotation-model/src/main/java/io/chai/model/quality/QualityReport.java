@@ -23,6 +23,15 @@ public final class QualityReport {
      * caption unchanged) raises nothing except a rejection.
      */
     public static Optional<ItemQuality> check(AspectWork work, String sentinel) {
+        return check(work, sentinel, Optional.empty());
+    }
+
+    /**
+     * As {@link #check(AspectWork, String)}, and when the rule-based detector lets a critique pass, asks
+     * {@code judge} (if given) whether it is constructive; a negative verdict raises {@code non_constructive} with
+     * the judge's model and reason as detail.
+     */
+    public static Optional<ItemQuality> check(AspectWork work, String sentinel, Optional<CritiqueJudge> judge) {
         Optional<CaptionVersion> sub = work.submittedVersion();
         if (sub.isEmpty() || work.preCaption().isEmpty()) {
             return Optional.empty();
@@ -36,7 +45,16 @@ public final class QualityReport {
             CritiqueChecks.nitpickOnly(pre, critique, post, v.critique().items()).ifPresent(findings::add);
             CritiqueChecks.globalEdit(pre, post).ifPresent(findings::add);
             CritiqueChecks.directEdit(pre, critique, post).ifPresent(findings::add);
-            CritiqueChecks.nonConstructive(critique).ifPresent(findings::add);
+            Optional<Finding> rule = CritiqueChecks.nonConstructive(critique);
+            if (rule.isPresent()) {
+                findings.add(rule.get());
+            } else if (judge.isPresent() && !critique.isBlank() && !critique.strip().equals(sentinel)) {
+                CritiqueJudge.Verdict verdict = judge.get().judge(work.aspect(), pre, critique);
+                if (!verdict.constructive()) {
+                    findings.add(new Finding(QualityFlag.NON_CONSTRUCTIVE, "model judge (" + verdict.model() + ")"
+                            + (verdict.reason().isBlank() ? "" : ": " + CritiqueChecks.abbreviate(verdict.reason()))));
+                }
+            }
         }
         Optional<CritiqueAlignment> alignment = Optional.empty();
         if (work.state() == WorkflowState.REJECTED) {
@@ -51,9 +69,15 @@ public final class QualityReport {
 
     /** Checks every submitted item, in the order given. */
     public static List<ItemQuality> checkAll(Collection<AspectWork> work, String sentinel) {
+        return checkAll(work, sentinel, Optional.empty());
+    }
+
+    /** Checks every submitted item, in the order given, consulting {@code judge} as {@link #check} does. */
+    public static List<ItemQuality> checkAll(Collection<AspectWork> work, String sentinel,
+            Optional<CritiqueJudge> judge) {
         List<ItemQuality> out = new ArrayList<>();
         for (AspectWork w : work) {
-            check(w, sentinel).ifPresent(out::add);
+            check(w, sentinel, judge).ifPresent(out::add);
         }
         return out;
     }

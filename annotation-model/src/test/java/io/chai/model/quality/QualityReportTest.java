@@ -38,4 +38,27 @@ class QualityReportTest {
         assertThat(anna.rewritten()).isEqualTo(1);
         assertThat(anna.meanPrecision().getAsDouble()).isEqualTo(1.0);
     }
+
+    @Test
+    void theOptionalJudgeIsAskedAboutCritiquesTheRulesPassAndCanFlagThem() {
+        List<String> asked = new java.util.ArrayList<>();
+        CritiqueJudge harsh = (aspect, caption, critique) -> {
+            asked.add(aspect.key() + "|" + caption + "|" + critique);
+            return new CritiqueJudge.Verdict(false, "It states no correction.", "judge-model");
+        };
+        ItemQuality q = QualityReport.check(Fixtures.approved(), Fixtures.SENTINEL, java.util.Optional.of(harsh))
+                .orElseThrow();
+        assertThat(QualityReport.check(Fixtures.approved(), Fixtures.SENTINEL).orElseThrow().findings()).isEmpty();
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).contains(Fixtures.approved().preCaption().orElseThrow().text())
+                .contains(Fixtures.approved().submittedVersion().orElseThrow().critique().finalText());
+        assertThat(q.findings()).singleElement().satisfies(f -> {
+            assertThat(f.flag()).isEqualTo(QualityFlag.NON_CONSTRUCTIVE);
+            assertThat(f.detail()).isEqualTo("model judge (judge-model): It states no correction.");
+        });
+
+        CritiqueJudge kind = (aspect, caption, critique) -> new CritiqueJudge.Verdict(true, "", "judge-model");
+        assertThat(QualityReport.check(Fixtures.approved(), Fixtures.SENTINEL, java.util.Optional.of(kind))
+                .orElseThrow().findings()).isEmpty();
+    }
 }

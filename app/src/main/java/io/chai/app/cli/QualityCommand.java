@@ -5,6 +5,7 @@ import io.chai.common.UserFacingException;
 import io.chai.model.export.ExportItem;
 import io.chai.model.export.StoreItems;
 import io.chai.model.quality.AnnotatorQuality;
+import io.chai.model.quality.CritiqueJudge;
 import io.chai.model.quality.Finding;
 import io.chai.model.quality.ItemQuality;
 import io.chai.model.quality.QualityFlag;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +42,10 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "specification (default: the bundled one)")
     Path specFile;
 
+    @Option(names = "--judge", paramLabel = "SERVER",
+            description = "also ask this model server (chai models) whether critiques the rules pass are constructive")
+    String judge;
+
     static List<AspectWork> work(List<ExportItem> items) {
         return items.stream().flatMap(i -> i.work().values().stream()).toList();
     }
@@ -54,7 +60,11 @@ public final class QualityCommand implements Callable<Integer> {
         try (ProjectStore store = project.open()) {
             StoreItems.Loaded loaded = StoreItems.load(store, s.sentinel(), store.directory());
             loaded.skipped().forEach(line -> spec.commandLine().getErr().println("chai: skipped " + line));
-            List<ItemQuality> items = QualityReport.checkAll(work(loaded.items()), s.sentinel());
+            List<ItemQuality> items;
+            try (ModelCritiqueJudge j = judge == null ? null : ModelCritiqueJudge.open(judge)) {
+                items = QualityReport.checkAll(work(loaded.items()), s.sentinel(),
+                        Optional.ofNullable((CritiqueJudge) j));
+            }
             if (items.isEmpty()) {
                 out.println("No submitted items to check.");
                 return ChaiCommand.EXIT_OK;

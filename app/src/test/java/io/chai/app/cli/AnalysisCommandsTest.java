@@ -4,6 +4,7 @@ package io.chai.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.chai.inference.server.Behavior;
 import io.chai.inference.server.LoopbackModelServer;
 import io.chai.inference.settings.ConfigPaths;
 import io.chai.model.domain.Critique;
@@ -118,6 +119,8 @@ class AnalysisCommandsTest {
         assertThat(o.resolve("full/full_records.jsonl")).exists();
         assertThat(o.resolve("dpo-trl/dpo_trl.jsonl")).exists();
         assertThat(o.resolve("merged")).doesNotExist();
+        assertThat(o.resolve("generation-prompt")).doesNotExist();
+        assertThat(o.resolve("dpo-swift/dpo_swift.jsonl")).exists();
     }
 
     @Test
@@ -148,6 +151,101 @@ class AnalysisCommandsTest {
             assertThat(lines.get(0)).contains("\"video_id\":\"" + A + "\"")
                     .contains("\"llm_model\":\"" + LoopbackModelServer.DEFAULT_MODEL + "\"").contains("\"checks\":{");
             assertThat(server.chatRequests()).hasSize(1);
+            assertThat(server.violations()).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ConfigPaths.OVERRIDE_PROPERTY);
+            } else {
+                System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void generationPromptsComeFromTheConfiguredModel() throws Exception {
+        JsonMapper json = ChaiJson.newMapper();
+        try (ProjectStore store = ProjectStore.open(dir)) {
+            for (String aspect : List.of("scene", "motion", "spatial", "camera")) {
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.PRE_CAPTION, "anna",
+                        json.writeValueAsString(PreCaption.imported("The " + aspect + " caption.", "demo", T))));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.RATING, "anna",
+                        json.writeValueAsString(Rating.PERFECT)));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.SUBMISSION, "anna", "{\"submitted\":true}"));
+                store.append(RevisionDraft.of(A, aspect, RevisionKind.REVIEW, "rex", json.writeValueAsString(
+                        new Review(UserId.of("rex"), Review.Decision.APPROVE, Optional.empty(), T.plusSeconds(90),
+                                Optional.empty()))));
+            }
+        }
+        String before = System.getProperty(ConfigPaths.OVERRIDE_PROPERTY);
+        System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, dir.resolve("config").toString());
+        try (LoopbackModelServer server = LoopbackModelServer.start()) {
+            assertThat(run("models", "add", "loop", "--url", server.baseUrl().toString(), "--model",
+                    LoopbackModelServer.DEFAULT_MODEL, "--dialect", "vllm")).as(err.toString()).isZero();
+            Path o = dir.resolve("generation");
+            assertThat(run("export", "generation-prompt", "--project", dir.toString(), "--out", o.toString(), "--model", "loop"))
+                    .as(err.toString()).isZero();
+            List<String> lines = Files.readAllLines(o.resolve("generation_prompts.jsonl"));
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("\"video_id\":\"" + A + "\"")
+                    .contains("\"llm_model\":\"" + LoopbackModelServer.DEFAULT_MODEL + "\"").contains("\"checks\":{\"passed\":").contains("\"max_words\":400")
+                    .contains("\"generation_prompt\":");
+            assertThat(server.chatRequests()).hasSize(1);
+            assertThat(server.chatRequests().get(0).body().toString()).contains("video-generation model")
+                    .contains("at most 400 words").contains("The camera caption.");
+            assertThat(server.violations()).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ConfigPaths.OVERRIDE_PROPERTY);
+            } else {
+                System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void theModelJudgeFlagsCritiquesTheRulesPass() throws Exception {
+        JsonMapper json = ChaiJson.newMapper();
+        try (ProjectStore store = ProjectStore.open(dir)) { // a critique with a fix cue: the rules let it pass
+            store.append(RevisionDraft.of(A, "scene", RevisionKind.PRE_CAPTION, "anna",
+                    json.writeValueAsString(PreCaption.imported("A snowy street at night.", "demo", T))));
+            store.append(RevisionDraft.of(A, "scene", RevisionKind.RATING, "anna", json.writeValueAsString(
+                    Rating.of(3))));
+            store.append(RevisionDraft.of(A, "scene", RevisionKind.CRITIQUE, "anna", json.writeValueAsString(
+                    Critique.typed("The street is wet, not snowy.", List.of()))));
+            store.append(RevisionDraft.of(A, "scene", RevisionKind.POST_CAPTION, "anna", json.writeValueAsString(
+                    PostCaption.handWritten("A wet street at night."))));
+            store.append(RevisionDraft.of(A, "scene", RevisionKind.SUBMISSION, "anna", "{\"submitted\":true}"));
+        }
+        String before = System.getProperty(ConfigPaths.OVERRIDE_PROPERTY);
+        System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, dir.resolve("config").toString());
+        try (LoopbackModelServer server = LoopbackModelServer.start()) {
+            assertThat(run("models", "add", "loop", "--url", server.baseUrl().toString(), "--model",
+                    LoopbackModelServer.DEFAULT_MODEL, "--dialect", "vllm")).as(err.toString()).isZero();
+            out.getBuffer().setLength(0);
+            assertThat(run("quality", "--project", dir.toString(), "--by", "item")).isZero();
+            long ruleOnly = out.toString().lines().filter(l -> l.contains("non_constructive")).count();
+            server.setDefaultBehavior(new Behavior.Answer("NOT_CONSTRUCTIVE\nIt names no correction.", "stop"));
+            out.getBuffer().setLength(0);
+            assertThat(run("quality", "--project", dir.toString(), "--by", "item", "--judge", "loop"))
+                    .as(err.toString()).isZero();
+            int asked = server.chatRequests().size();
+            assertThat(asked).isEqualTo(1);
+            assertThat(server.chatRequests().get(0).body().toString()).contains("CONSTRUCTIVE")
+                    .contains("The street is wet, not snowy.").contains("A snowy street at night.");
+            List<String> judged = out.toString().lines().filter(l -> l.contains("model judge (")).toList();
+            assertThat(judged).hasSize(asked).allMatch(l -> l.contains("non_constructive")
+                    && l.contains("It names no correction."));
+            assertThat(out.toString().lines().filter(l -> l.contains("non_constructive")).count())
+                    .isEqualTo(ruleOnly + asked);
+
+            server.setDefaultBehavior(new Behavior.Answer("CONSTRUCTIVE\nEvery point gives the fix.", "stop"));
+            out.getBuffer().setLength(0);
+            assertThat(run("quality", "--project", dir.toString(), "--by", "item", "--judge", "loop")).isZero();
+            assertThat(out.toString()).doesNotContain("model judge");
+
+            server.setDefaultBehavior(new Behavior.Answer("Maybe.", "stop"));
+            assertThat(run("quality", "--project", dir.toString(), "--judge", "loop")).isEqualTo(1);
+            assertThat(err.toString()).contains("instead of CONSTRUCTIVE or NOT_CONSTRUCTIVE");
             assertThat(server.violations()).isEmpty();
         } finally {
             if (before == null) {
