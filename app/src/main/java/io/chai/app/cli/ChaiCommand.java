@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ProjectCommands.Init.class, ProjectCommands.Import.class, ProjectCommands.Relink.class,
             ProjectCommands.Status.class, ProjectCommands.ListClips.class, ProjectCommands.History.class,
             ExportCommand.class, QualityCommand.class, AgreementCommand.class, ReportCommand.class,
+            SyncCommands.Sync.class, SyncCommands.Store.class, SyncCommands.Team.class,
             PrecaptionCommand.class,
         })
 public final class ChaiCommand implements Runnable {

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chai.model.store.ClipRecord;
+import io.chai.model.store.CountRow;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.Revision;
+import io.chai.model.store.RevisionDraft;
+import io.chai.model.store.RevisionKind;
+import io.chai.model.sync.Conflict;
+import io.chai.model.sync.Conflicts;
+import io.chai.model.sync.FolderStore;
+import io.chai.model.sync.PushCursor;
+import io.chai.model.sync.SharedStore;
+import io.chai.model.sync.SyncEngine;
+import io.chai.model.sync.SyncException;
+import io.chai.model.sync.SyncReport;
+import io.chai.model.sync.SyncState;
+import io.chai.model.sync.pg.PostgresStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Team commands: {@code chai sync}, {@code chai store init-postgres|status|conflicts|resolve} and
+ * {@code chai team add-user|assign|progress}. The shared store a project syncs with is remembered in
+ * {@code <project>/sync/remote.json} (never a password: PostgreSQL passwords come from $CHAI_PG_PASSWORD or
+ * ~/.pgpass).
+ */
+public final class SyncCommands {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String PASSWORD_ENV = "CHAI_PG_PASSWORD";
+
+    private SyncCommands() {
+    }
+
+    /** Where the shared store is: {@code --store DIR} or {@code --postgres URL --user NAME}. */
+    static final class StoreOption {
+        @Option(names = "--store", paramLabel = "DIR", description = "a shared folder store (created when empty)")
+        Path folder;
+
+        @Option(names = "--postgres", paramLabel = "URL",
+                description = "a PostgreSQL store, e.g. postgresql://host/chai?sslmode=verify-full")
+        String url;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "your database user (default: $CHAI_USER)")
+        String user;
+
+        /** Opens the given store, or the one remembered by the project; remembers a newly given one. */
+        SharedStore open(ProjectStore project) {
+            Path remote = project.directory().resolve("sync").resolve("remote.json");
+            ObjectNode cfg = MAPPER.createObjectNode();
+            if (folder != null && url != null) {
+                throw new SyncException("give either --store DIR or --postgres URL, not both");
+            }
+            if (folder != null) {
+                cfg.put("kind", "folder").put("location", folder.toAbsolutePath().normalize().toString());
+            } else if (url != null) {
+                cfg.put("kind", "postgres").put("url", url).put("user",
+                        user != null ? user : ProjectCommands.defaultAuthor());
+            } else if (Files.isRegularFile(remote)) {
+                try {
+                    cfg = (ObjectNode) MAPPER.readTree(remote.toFile());
+                } catch (IOException | ClassCastException e) {
+                    throw new SyncException(remote + " is damaged; give --store DIR or --postgres URL again");
+                }
+            } else {
+                throw new SyncException("this project has no shared store yet: give --store DIR (a shared folder)"
+                        + " or --postgres URL");
+            }
+            SharedStore store = "postgres".equals(cfg.path("kind").asText())
+                    ? PostgresStore.open(cfg.path("url").asText(), cfg.path("user").asText(),
+                            System.getenv(PASSWORD_ENV))
+                    : FolderStore.openOrCreate(Path.of(cfg.path("location").asText()), project.info().specId(),
+                            project.info().specVersion());
+            if (folder != null || url != null) {
+                try {
+                    Files.createDirectories(remote.getParent());
+                    Files.write(remote, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(cfg));
+                } catch (IOException e) {
+                    store.close();
+                    throw new SyncException("cannot remember the store in " + remote + ": " + e.getMessage(), e);
+                }
+            }
+            return store;
+        }
+    }
+
+    static String describe(Conflict c) {
+        StringBuilder sb = new StringBuilder("conflict ").append(c.clipId(), 0, 12).append(' ')
+                .append(c.aspect().isEmpty() ? "(clip)" : c.aspect()).append(' ').append(c.kind().id()).append(':');
+        for (Revision r : c.heads()) {
+            String p = r.payload();
+            sb.append(' ').append(r.uuid().toString(), 0, 8).append(" by ").append(r.author()).append(" = ")
+                    .append(p.length() > 60 ? p.substring(0, 57) + "..." : p).append(';');
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ sync
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "Push this copy's new clips and revisions to the shared store and pull everybody else's.")
+    public static final class Sync implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open(); SharedStore s = store.open(p)) {
+                SyncReport r = new SyncEngine().sync(p, s);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("synced with %s %s: pushed %d clips and %d revisions, pulled %d records, %d new revisions"
+                        + " applied%n", s.info().kind(), s.info().location(), r.pushedClips(), r.pushedRevisions(),
+                        r.pulledRecords(), r.appliedRevisions());
+                if (r.waitingRevisions() > 0) {
+                    out.printf("%d revisions wait for their clip's record (still arriving); sync again later%n",
+                            r.waitingRevisions());
+                }
+                for (Conflict c : r.conflicts()) {
+                    out.println(describe(c));
+                }
+                if (!r.conflicts().isEmpty()) {
+                    out.println("resolve with 'chai store resolve CLIP --aspect A --kind K --keep REVISION'");
+                }
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ store
+
+    @Command(name = "store", mixinStandardHelpOptions = true, description = "The shared store: set up and inspect.",
+            subcommands = {InitPostgres.class, Status.class, ListConflicts.class, Resolve.class})
+    public static final class Store implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: init-postgres, status,"
+                    + " conflicts or resolve");
+        }
+    }
+
+    @Command(name = "init-postgres", mixinStandardHelpOptions = true,
+            description = "Create (or upgrade) the CHAI schema in a PostgreSQL database, labeled with this project's"
+                    + " specification; you become its first admin.")
+    public static final class InitPostgres implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Parameters(index = "0", paramLabel = "URL", description = "postgresql://HOST[:PORT]/DATABASE[?sslmode=...]")
+        String url;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "the database owner to connect as")
+        String user;
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open()) {
+                int v = PostgresStore.init(url, user, System.getenv(PASSWORD_ENV), p.info().specId(),
+                        p.info().specVersion());
+                spec.commandLine().getOut().printf("CHAI store schema version %d ready at %s%n", v, url
+                        .replaceAll("(?i)(password=)[^&]*", "$1***"));
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Last sync, revisions not yet pushed, records waiting and conflicts.")
+    public static final class Status implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open(); SharedStore s = store.open(p)) {
+                String device = p.info().deviceId();
+                PushCursor ack = s.acknowledged(device);
+                long pending = 0;
+                long after = ack.seq();
+                while (true) {
+                    List<Revision> page = p.revisionsAfter(after, 10_000);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    pending += page.stream().filter(r -> r.device().equals(device) && s.accepts(r)).count();
+                    after = page.get(page.size() - 1).seq();
+                }
+                SyncState st = SyncState.load(p.directory(), SyncEngine.stateKey(s));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("store: %s %s (specification %s %s)%n", s.info().kind(), s.info().location(),
+                        s.info().specId(), s.info().specVersion());
+                out.printf("last sync: %s%n", st.lastSync() == null ? "never" : st.lastSync());
+                out.printf("not yet pushed: %d revisions%n", pending);
+                out.printf("waiting for their clip: %d revisions%n", st.pending().size());
+                out.printf("conflicts: %d%n", Conflicts.all(p).size());
+                if (s instanceof FolderStore f) {
+                    for (Path seg : f.incompleteSegments()) {
+                        out.println("incomplete segment (still arriving or torn): " + seg);
+                    }
+                }
+                if (s instanceof PostgresStore pg) {
+                    long[] counts = pg.counts();
+                    out.printf("server: %d revisions, %d clips; you are %s%n", counts[0], counts[1], pg.user());
+                }
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "conflicts", mixinStandardHelpOptions = true,
+            description = "List concurrent edits that need a decision.")
+    public static final class ListConflicts implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open()) {
+                List<Conflict> all = Conflicts.all(p);
+                PrintWriter out = spec.commandLine().getOut();
+                all.forEach(c -> out.println(describe(c)));
+                out.printf("%d conflicts%n", all.size());
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = "Resolve a conflict by keeping one version: writes a merge revision whose parents are all"
+                    + " the concurrent versions.")
+    public static final class Resolve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Parameters(index = "0", paramLabel = "CLIP", description = "clip id, id prefix, external id or path")
+        String clip;
+
+        @Option(names = "--aspect", paramLabel = "ASPECT", description = "the aspect ('' or absent: clip level)")
+        String aspect = "";
+
+        @Option(names = "--kind", paramLabel = "KIND", required = true, description = "e.g. pre_caption, rating")
+        String kind;
+
+        @Option(names = "--keep", paramLabel = "REVISION", required = true,
+                description = "the version to keep: a revision id or its first characters")
+        String keep;
+
+        @Option(names = "--author", paramLabel = "NAME", description = "who resolves (default: $CHAI_USER)")
+        String author;
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open()) {
+                String clipId = p.resolveClip(clip);
+                RevisionKind k;
+                try {
+                    k = RevisionKind.fromId(kind);
+                } catch (IllegalArgumentException e) {
+                    throw new SyncException("unknown revision kind '" + kind + "'");
+                }
+                Conflict c = Conflicts.of(p, clipId, aspect).stream().filter(x -> x.kind() == k).findFirst()
+                        .orElseThrow(() -> new SyncException("no conflict on " + clipId.substring(0, 12) + " "
+                                + (aspect.isEmpty() ? "(clip)" : aspect) + " " + kind));
+                List<Revision> match = c.heads().stream().filter(r -> r.uuid().toString().startsWith(keep)).toList();
+                if (match.size() != 1) {
+                    throw new SyncException("--keep must name exactly one of the versions ("
+                            + String.join(", ", c.heads().stream().map(r -> r.uuid().toString().substring(0, 8))
+                                    .toList()) + ")");
+                }
+                Revision merge = Conflicts.resolve(p, c, match.get(0).payload(),
+                        author != null ? author : ProjectCommands.defaultAuthor());
+                spec.commandLine().getOut().printf("resolved: merge revision %s keeps %s's version%n", merge.uuid(),
+                        match.get(0).author());
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ team
+
+    @Command(name = "team", mixinStandardHelpOptions = true, description = "Users, roles, assignments and progress.",
+            subcommands = {AddUser.class, Assign.class, Progress.class})
+    public static final class Team implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add-user, assign or"
+                    + " progress");
+        }
+    }
+
+    @Command(name = "add-user", mixinStandardHelpOptions = true,
+            description = "Create a person's database login (password from $" + PASSWORD_ENV + "_NEW) and CHAI role."
+                    + " Admins only (PostgreSQL store).")
+    public static final class AddUser implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "the person's user name (a-z, 0-9, _)")
+        String name;
+
+        @Option(names = "--role", paramLabel = "ROLE", required = true, description = "annotator, reviewer or admin")
+        String role;
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open(); SharedStore s = store.open(p)) {
+                if (!(s instanceof PostgresStore pg)) {
+                    throw new SyncException("users and roles live in a PostgreSQL store; a shared folder has no"
+                            + " accounts");
+                }
+                pg.addUser(name, System.getenv(PASSWORD_ENV + "_NEW"), role);
+                spec.commandLine().getOut().printf("added %s as %s%n", name, role);
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "assign", mixinStandardHelpOptions = true,
+            description = "Assign the clips matching the filters to people, round-robin in import order. The"
+                    + " assignments travel with the next sync (a PostgreSQL store accepts them from admins only).")
+    public static final class Assign implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Option(names = "--users", split = ",", required = true, paramLabel = "NAME", description = "people to assign")
+        List<String> users;
+
+        @Option(names = "--aspect", paramLabel = "ASPECT", description = "assign this aspect only (default: clip)")
+        String aspect;
+
+        @Option(names = "--tag", paramLabel = "TAG", description = "only clips with this tag")
+        String tag;
+
+        @Option(names = "--state", paramLabel = "STATE", description = "only clips with an aspect in this state")
+        String state;
+
+        @Option(names = "--unassigned", description = "only clips nobody is assigned to yet")
+        boolean unassigned;
+
+        @Option(names = "--author", paramLabel = "NAME", description = "who assigns (default: $CHAI_USER)")
+        String author;
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open()) {
+                String a = ProjectCommands.aspect(aspect);
+                List<RevisionDraft> drafts = new ArrayList<>();
+                long after = 0;
+                int next = 0;
+                String who = author != null ? author : ProjectCommands.defaultAuthor();
+                while (true) {
+                    List<ClipRecord> page = p.clips(a, ProjectCommands.state(state), unassigned ? "" : null, tag,
+                            after, 1000);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    for (ClipRecord c : page) {
+                        String user = users.get(next++ % users.size());
+                        drafts.add(RevisionDraft.of(c.clipId(), a == null ? "" : a, RevisionKind.ASSIGNMENT, who,
+                                MAPPER.createObjectNode().put("assignee", user).toString()));
+                    }
+                    after = page.get(page.size() - 1).clipNo();
+                }
+                p.appendAll(drafts);
+                spec.commandLine().getOut().printf("assigned %d clips to %d people%n", drafts.size(), users.size());
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "progress", mixinStandardHelpOptions = true,
+            description = "Per person: aspects assigned to them by state.")
+    public static final class Progress implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Override
+        public Integer call() {
+            try (ProjectStore p = project.open()) {
+                Map<String, Map<String, Long>> table = new TreeMap<>();
+                for (CountRow r : p.stateCounts(ProjectStore.GroupBy.ANNOTATOR)) {
+                    table.computeIfAbsent(r.group().isEmpty() ? "(unassigned)" : r.group(), k -> new TreeMap<>())
+                            .merge(r.column(), r.count(), Long::sum);
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                table.forEach((user, counts) -> {
+                    StringBuilder sb = new StringBuilder(user).append(':');
+                    counts.forEach((st, n) -> sb.append(' ').append(st).append('=').append(n));
+                    out.println(sb);
+                });
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+}
