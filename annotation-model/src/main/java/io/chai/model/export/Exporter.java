@@ -215,8 +215,9 @@ public final class Exporter {
             }
             switch (format) {
                 case CAPTION, CRITIQUE, YES_NO -> {
+                    CaptionVersion v = w.captionData().orElseThrow();
                     for (Sample s : samples(w, format)) {
-                        sink.write(split, generic(w, video, s));
+                        sink.write(split, generic(w, v, video, s));
                     }
                 }
                 case SFT_LLAMAFACTORY, SFT_SWIFT, SFT_TRL -> {
@@ -334,20 +335,35 @@ public final class Exporter {
         return out;
     }
 
-    private Map<String, Object> generic(AspectWork w, String video, Sample s) {
-        CaptionVersion v = w.captionData().orElseThrow();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("clip_id", w.clip().hex());
-        m.put("video", video);
-        m.put("aspect", w.aspect().key());
-        m.put("task", s.task());
-        m.put("prompt", s.prompt());
-        m.put("answer", s.answer());
-        m.put("pre_caption_score", v.rating().score());
-        m.put("workflow_type", v.workflowType().key());
-        m.put("status", w.exportStatus().key());
-        return m;
+    private Streamed generic(AspectWork w, CaptionVersion v, String video, Sample s) {
+        String clip = w.clip().hex();
+        String aspect = w.aspect().key();
+        int score = v.rating().score();
+        String type = v.workflowType().key();
+        String status = w.exportStatus().key();
+        return g -> {
+            g.writeStartObject();
+            g.writeStringField("id", s.id());
+            g.writeStringField("clip_id", clip);
+            g.writeStringField("video", video);
+            g.writeStringField("aspect", aspect);
+            g.writeStringField("task", s.task());
+            g.writeStringField("prompt", s.prompt());
+            g.writeStringField("answer", s.answer());
+            g.writeNumberField("pre_caption_score", score);
+            g.writeStringField("workflow_type", type);
+            g.writeStringField("status", status);
+            g.writeEndObject();
+        };
+    }
+
+    /**
+     * A record that writes itself to the JSON generator, field by field, for the high-volume formats: the same
+     * bytes as the equivalent map, without building the map.
+     */
+    @FunctionalInterface
+    interface Streamed {
+        void write(JsonGenerator g) throws IOException;
     }
 
     /** Preference pairs: post ≻ pre; after a rejection also reviewer's caption ≻ the annotator's. */
@@ -699,7 +715,11 @@ public final class Exporter {
         void write(String split, Object record) throws IOException {
             String name = name(split);
             JsonGenerator gen = writers.get(name);
-            RECORDS_NO_FLUSH.writeValue(gen, record);
+            if (record instanceof Streamed st) {
+                st.write(gen);
+            } else {
+                RECORDS_NO_FLUSH.writeValue(gen, record);
+            }
             gen.writeRaw('\n');
             counts.merge(name, 1, Integer::sum);
             total++;

@@ -39,19 +39,60 @@ final class TrainerRecords {
     }
 
     /** LLaMA-Factory sharegpt (openai-style tags) and ms-swift share this shape. */
-    static Map<String, Object> messagesSft(Exporter.Sample s, String video) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("messages", List.of(msg("user", Exporter.VIDEO_TAG + s.prompt()), msg("assistant", s.answer())));
-        m.put("videos", List.of(video));
-        return m;
+    static Exporter.Streamed messagesSft(Exporter.Sample s, String video) {
+        return g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("messages");
+            g.writeStartObject();
+            g.writeStringField("role", "user");
+            g.writeStringField("content", Exporter.VIDEO_TAG + s.prompt());
+            g.writeEndObject();
+            g.writeStartObject();
+            g.writeStringField("role", "assistant");
+            g.writeStringField("content", s.answer());
+            g.writeEndObject();
+            g.writeEndArray();
+            videos(g, video);
+            g.writeEndObject();
+        };
     }
 
-    static Map<String, Object> trlSft(Exporter.Sample s, String video) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("messages", List.of(msg("user", List.of(videoPart(), text(s.prompt()))),
-                msg("assistant", List.of(text(s.answer())))));
-        m.put("videos", List.of(video));
-        return m;
+    private static void videos(com.fasterxml.jackson.core.JsonGenerator g, String video) throws java.io.IOException {
+        g.writeArrayFieldStart("videos");
+        g.writeString(video);
+        g.writeEndArray();
+    }
+
+    private static void textPart(com.fasterxml.jackson.core.JsonGenerator g, String text) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "text");
+        g.writeStringField("text", text);
+        g.writeEndObject();
+    }
+
+    static Exporter.Streamed trlSft(Exporter.Sample s, String video) {
+        return g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("messages");
+            g.writeStartObject();
+            g.writeStringField("role", "user");
+            g.writeArrayFieldStart("content");
+            g.writeStartObject();
+            g.writeStringField("type", "video");
+            g.writeEndObject();
+            textPart(g, s.prompt());
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeStartObject();
+            g.writeStringField("role", "assistant");
+            g.writeArrayFieldStart("content");
+            textPart(g, s.answer());
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            videos(g, video);
+            g.writeEndObject();
+        };
     }
 
     static Map<String, Object> trlDpo(Exporter.Pair p, String video) {
