@@ -27,6 +27,7 @@ public final class BenchMain {
         list.add(new io.chai.bench.analyzers.CameraMotionBenchmark());
         list.add(new io.chai.bench.analyzers.OverlayBenchmark());
         list.add(new io.chai.bench.export.ExportBenchmark());
+        list.add(new io.chai.bench.sync.SyncBenchmark());
         return list;
     }
 
