@@ -3,6 +3,7 @@ package io.chai.app.cli;
 
 import io.chai.app.ui.DemoContent;
 import io.chai.app.ui.WorkstationLauncher;
+import io.chai.app.ui.project.DemoProject;
 import io.chai.app.ui.project.ProjectContent;
 import io.chai.app.ui.settings.WorkstationSettings;
 import io.chai.common.UserFacingException;
@@ -12,9 +13,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code chai workstation [--project DIR [--clip REF] | --demo]}: opens the JavaFX workstation window. */
+/**
+ * {@code chai workstation [--project DIR | --demo] [--clip REF] | --test-pattern}: opens the JavaFX workstation
+ * window.
+ */
 @Command(name = "workstation", mixinStandardHelpOptions = true,
-        description = "Open the workstation window (player and primitive checklist).")
+        description = "Open the workstation window (player, primitive checklist, caption stepper, review).")
 public final class WorkstationCommand implements Callable<Integer> {
 
     static final class Source {
@@ -23,14 +27,19 @@ public final class WorkstationCommand implements Callable<Integer> {
         Path project;
 
         @Option(names = "--demo", required = true,
-                description = "open the bundled specification on a numbered test-pattern clip (the default)")
+                description = "open the demo project (created once in the settings folder: three generated clips, "
+                        + "a canned in-process model server; the default)")
         boolean demo;
+
+        @Option(names = "--test-pattern", required = true,
+                description = "open the bundled checklist on a numbered test pattern (no project, no captions)")
+        boolean testPattern;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
-    @Option(names = "--clip", paramLabel = "REF", description = "with --project: clip id (or prefix), external id or "
+    @Option(names = "--clip", paramLabel = "REF", description = "with --project or --demo: clip id (or prefix), external id or "
             + "path (default: the first imported clip)")
     String clip;
 
@@ -51,11 +60,20 @@ public final class WorkstationCommand implements Callable<Integer> {
         if (source != null && source.project != null) {
             String who = author != null ? author : ProjectCommands.defaultAuthor();
             WorkstationLauncher.run(() -> ProjectContent.open(source.project, clip, who), config, screenshots);
-        } else {
+        } else if (source != null && source.testPattern) {
             if (clip != null) {
-                throw new UserFacingException("--clip needs --project DIR");
+                throw new UserFacingException("--clip needs --project DIR or --demo");
             }
             WorkstationLauncher.run(() -> DemoContent.open(config), config, screenshots, true);
+        } else {
+            String who = author != null ? author : ProjectCommands.defaultAuthor();
+            // screenshots run on a fresh demo project of their own, beside the screenshot session's settings
+            java.nio.file.Path demo = screenshots == null ? DemoProject.folder(config)
+                    : DemoProject.folder(WorkstationLauncher.screenshotSessionDir(config));
+            if (screenshots != null) {
+                DemoProject.delete(demo);
+            }
+            WorkstationLauncher.run(() -> DemoProject.open(demo, clip, who), config, screenshots, true);
         }
         return ChaiCommand.EXIT_OK;
     }

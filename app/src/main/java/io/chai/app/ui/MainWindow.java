@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui;
 
+import io.chai.app.ui.captions.CaptionStepperView;
+import io.chai.app.ui.captions.ReviewView;
+import io.chai.app.ui.captions.viewmodel.CaptionSession;
+import io.chai.app.ui.captions.viewmodel.CaptionStepperViewModel;
+import io.chai.app.ui.captions.viewmodel.CaptionWorkflows;
+import io.chai.app.ui.captions.viewmodel.ReviewViewModel;
 import io.chai.app.ui.checklist.ChecklistView;
 import io.chai.app.ui.checklist.TutorialCard;
 import io.chai.app.ui.checklist.viewmodel.ChecklistViewModel;
@@ -39,6 +45,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,6 +93,16 @@ public final class MainWindow {
     private Stage cheatSheetStage;
     private Stage stage;
     private LocalTime lastSaved;
+    private final TabPane sideTabs = new TabPane();
+    private final Tab checklistTab;
+    private final Tab captionsTab;
+    private final Tab reviewTab;
+    private final ExecutorService modelThread;
+    private final CaptionStepperViewModel captions;
+    private final ReviewViewModel review;
+    private final CaptionStepperView captionsView;
+    private final ReviewView reviewView;
+    private String user;
 
     public MainWindow(WorkstationContent content, WorkstationSettings settings) {
         this.content = content;
@@ -118,7 +137,50 @@ public final class MainWindow {
         leftSplit = new SplitPane(playerView, tutorial);
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.setDividerPositions(settings.divider("left", 0.72));
-        mainSplit = new SplitPane(leftSplit, checklistView);
+        modelThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chai-model");
+            t.setDaemon(true);
+            return t;
+        });
+        checklistTab = new Tab("Checklist", checklistView);
+        CaptionSession session = content.captions().orElse(null);
+        if (session != null) {
+            user = settings.user().orElse(session.defaultUser());
+            captions = new CaptionStepperViewModel(session.workflow(), session.works(), session.clip(),
+                    session.models(), CaptionWorkflows.user(user), modelThread, Platform::runLater,
+                    java.time.Clock.systemUTC());
+            review = new ReviewViewModel(session.workflow(), session.works(), CaptionWorkflows.user(user),
+                    java.time.Clock.systemUTC());
+            captions.revisionProperty().addListener((o, a, b) -> review.refresh());
+            review.revisionProperty().addListener((o, a, b) -> captions.reload());
+            captionsView = new CaptionStepperView(captions);
+            reviewView = new ReviewView(review);
+            captionsTab = new Tab("Captions", captionsView);
+            reviewTab = new Tab("Review", reviewView);
+            reviewTab.textProperty().bind(Bindings.createStringBinding(() -> review.queue().isEmpty() ? "Review"
+                    : "Review (" + review.queue().size() + ")", review.queue()));
+        } else {
+            user = null;
+            captions = null;
+            review = null;
+            captionsView = null;
+            reviewView = null;
+            Label none = new Label("Captions and review work on a project: open one with --project DIR, or the demo"
+                    + " project with --demo.");
+            none.setWrapText(true);
+            none.setPadding(new javafx.geometry.Insets(16));
+            captionsTab = new Tab("Captions", none);
+            reviewTab = new Tab("Review", new Label(""));
+            captionsTab.setDisable(false);
+            reviewTab.setDisable(true);
+        }
+        checklistTab.setId("tab-checklist");
+        captionsTab.setId("tab-captions");
+        reviewTab.setId("tab-review");
+        sideTabs.getTabs().addAll(checklistTab, captionsTab, reviewTab);
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setId("side-tabs");
+        mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
         StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
@@ -192,6 +254,17 @@ public final class MainWindow {
         playerView.stop();
         loader.close();
         tasks.close();
+        if (captions != null) {
+            captions.close();
+        }
+        modelThread.shutdownNow();
+        content.captions().ifPresent(c -> {
+            try {
+                c.resources().close();
+            } catch (Exception e) {
+                System.err.println("chai: " + e.getMessage());
+            }
+        });
         decodeThread.shutdownNow();
         if (cheatSheetStage != null) {
             cheatSheetStage.close();
@@ -230,6 +303,79 @@ public final class MainWindow {
 
     public ChecklistView checklistView() {
         return checklistView;
+    }
+
+    /** The caption stepper's view model; empty without a project. */
+    public java.util.Optional<CaptionStepperViewModel> captions() {
+        return java.util.Optional.ofNullable(captions);
+    }
+
+    /** The review view model; empty without a project. */
+    public java.util.Optional<ReviewViewModel> review() {
+        return java.util.Optional.ofNullable(review);
+    }
+
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    /** The current workstation user (who annotates and reviews); null without a project. */
+    public String user() {
+        return user;
+    }
+
+    /**
+     * Switches the current user (stored in the settings): the caption stepper and the review queue now act as
+     * {@code id}. A blank id is refused with a notification.
+     */
+    public boolean switchUser(String id) {
+        if (captions == null) {
+            notifications.warning("Users matter for captions and review only; open a project first.");
+            return false;
+        }
+        if (id == null || id.isBlank() || !id.strip().matches("[\\p{L}\\p{N}._@-]{1,64}")) {
+            notifications.warning("A user name is 1–64 letters, digits, '.', '_', '@' or '-'.");
+            return false;
+        }
+        user = id.strip();
+        var u = CaptionWorkflows.user(user);
+        captions.userProperty().set(u);
+        review.userProperty().set(u);
+        settings.setUser(user);
+        try {
+            settings.save();
+        } catch (RuntimeException e) {
+            notifications.error(e.getMessage(), e);
+        }
+        notifications.info("Now working as " + user + ".");
+        return true;
+    }
+
+    /** Opens the Switch user dialog (non-blocking). */
+    public TextInputDialog showSwitchUser() {
+        TextInputDialog d = new TextInputDialog(user == null ? "" : user);
+        d.setTitle("Switch user");
+        d.setHeaderText("Who is working now? (annotating, reviewing; never reviewing one's own work)");
+        d.getEditor().setId("switch-user-name");
+        if (stage != null) {
+            d.initOwner(stage);
+        }
+        d.setOnHidden(e -> {
+            String r = d.getResult();
+            if (r != null) {
+                switchUser(r);
+            }
+        });
+        d.show();
+        return d;
+    }
+
+    private void onCaptions(Tab tab, java.util.function.Consumer<CaptionStepperViewModel> action) {
+        if (captions == null) {
+            return;
+        }
+        sideTabs.getSelectionModel().select(tab);
+        action.accept(captions);
     }
 
     public ShortcutRegistry shortcuts() {
@@ -335,9 +481,54 @@ public final class MainWindow {
         reg("player.goTo", p, "Go to frame or timecode", "Ctrl+G", () -> scene.lookup("#player-goto").requestFocus());
         reg("player.focus", p, "Focus the video", "Ctrl+1", playerView::focusVideo);
         String f = "Checklist";
-        reg("form.focus", f, "Focus the checklist", "Ctrl+2", checklistView::focusSelected);
+        reg("form.focus", f, "Focus the checklist", "Ctrl+2", () -> {
+            sideTabs.getSelectionModel().select(checklistTab);
+            checklistView.focusSelected();
+        });
         reg("form.nextGroup", f, "Next question", "Ctrl+Down", () -> checklistView.moveGroup(1));
         reg("form.prevGroup", f, "Previous question", "Ctrl+Up", () -> checklistView.moveGroup(-1));
+        String c = "Captions";
+        reg("captions.show", c, "Show the caption stepper", "Ctrl+3", () -> onCaptions(captionsTab,
+                x -> captionsView.focusCurrentStep()));
+        reg("captions.nextAspect", c, "Next aspect", "Ctrl+Alt+Right", () -> onCaptions(captionsTab,
+                x -> x.select(io.chai.model.domain.Aspect.values()[Math.min(4, x.selectedProperty().get().ordinal() + 1)])));
+        reg("captions.prevAspect", c, "Previous aspect", "Ctrl+Alt+Left", () -> onCaptions(captionsTab,
+                x -> x.select(io.chai.model.domain.Aspect.values()[Math.max(0, x.selectedProperty().get().ordinal() - 1)])));
+        reg("captions.generate", c, "Generate / regenerate the pre-caption", "Ctrl+Enter",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::generate));
+        reg("captions.cancel", c, "Cancel the running model call", "Ctrl+Period",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::cancel));
+        for (int i = 1; i <= 5; i++) {
+            int score = i;
+            reg("captions.rate" + i, c, "Rate " + i + " " + CaptionStepperViewModel.face(i), "Alt+" + i,
+                    () -> onCaptions(captionsTab, x -> x.ratingProperty().set(score)));
+        }
+        reg("captions.addItem", c, "Attach a critique item to the selected pre-caption text", "Ctrl+M",
+                () -> onCaptions(captionsTab, x -> captionsView.addItemFromSelection()));
+        reg("captions.critique", c, "Rate and critique (one step)", "Ctrl+Shift+Enter",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::submitCritique));
+        reg("captions.polish", c, "Polish the critique", "Ctrl+Shift+P",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::polish));
+        reg("captions.revise", c, "Revise into a post-caption", "Ctrl+R",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::revise));
+        reg("captions.saveCaption", c, "Save the edited post-caption", "Ctrl+Shift+S",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::saveCaption));
+        reg("captions.submit", c, "Submit for review", "Ctrl+Alt+Enter",
+                () -> onCaptions(captionsTab, CaptionStepperViewModel::submit));
+        String r = "Review";
+        reg("review.show", r, "Show the review queue", "Ctrl+4", () -> {
+            if (reviewView != null) {
+                sideTabs.getSelectionModel().select(reviewTab);
+                reviewView.focusQueue();
+            }
+        });
+        reg("review.approve", r, "Approve the selected item", "Ctrl+Alt+A", () -> {
+            if (review != null) {
+                sideTabs.getSelectionModel().select(reviewTab);
+                review.approve(null);
+            }
+        });
+        reg("file.switchUser", "File", "Switch user…", "Ctrl+Shift+U", this::showSwitchUser);
         String e = "Edit";
         reg("edit.undo", e, "Undo", "Ctrl+Z", history::undo);
         reg("edit.redo", e, "Redo", "Ctrl+Shift+Z", history::redo);
@@ -368,6 +559,7 @@ public final class MainWindow {
                 item("Redo", "edit.redo", history::redo));
         keyedItems.get(2).disableProperty().bind(history.canUndoProperty().not());
         keyedItems.get(3).disableProperty().bind(history.canRedoProperty().not());
+        file.getItems().add(1, item("Switch user…", "file.switchUser", this::showSwitchUser));
         Menu view = new Menu("_View", null,
                 item("Switch light / dark theme", "view.theme", () -> applyTheme(theme.other())),
                 item("Larger text", "view.fontLarger", () -> applyFontScale(FontScale.larger(fontScale))),

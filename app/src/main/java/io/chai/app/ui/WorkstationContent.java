@@ -1,20 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui;
 
+import io.chai.app.ui.captions.viewmodel.CaptionSession;
 import io.chai.app.ui.checklist.viewmodel.AnswerStore;
 import io.chai.app.ui.frames.FrameSource;
 import io.chai.model.spec.Specification;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the workstation window opens: the specification whose checklist is shown, the clip's exact frames,
- * where the answers are autosaved, and a title for the window.
+ * where the answers are autosaved, a title for the window, and (for a project) the caption session behind the
+ * Captions and Review tabs.
  */
-public record WorkstationContent(String title, Specification specification, FrameSource clip, AnswerStore answers) {
+public record WorkstationContent(String title, Specification specification, FrameSource clip, AnswerStore answers,
+        Optional<CaptionSession> captions) {
     public WorkstationContent {
         Objects.requireNonNull(title);
         Objects.requireNonNull(specification);
         Objects.requireNonNull(clip);
         Objects.requireNonNull(answers);
+        Objects.requireNonNull(captions);
+    }
+
+    /** Content without captions (the checklist only). */
+    public WorkstationContent(String title, Specification specification, FrameSource clip, AnswerStore answers) {
+        this(title, specification, clip, answers, Optional.empty());
     }
 }

@@ -49,7 +49,7 @@ public final class WorkstationLauncher {
         WorkstationSettings settings = WorkstationSettings.load(configDir);
         if (screenshots != null) {
             // screenshots always show the default layout in a fixed size, independent of the user's settings
-            settings = WorkstationSettings.load(configDir.resolve("screenshot-session"));
+            settings = WorkstationSettings.load(screenshotSessionDir(configDir));
         }
         WorkstationSettings s = settings;
         CountDownLatch closed = new CountDownLatch(1);
@@ -101,6 +101,11 @@ public final class WorkstationLauncher {
         }
     }
 
+    /** The settings folder of a screenshot session (never the user's own settings). */
+    public static Path screenshotSessionDir(Path configDir) {
+        return configDir.resolve("screenshot-session");
+    }
+
     private static void checkDisplay() {
         if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
             return;
@@ -119,7 +124,7 @@ public final class WorkstationLauncher {
     private static void takeScreenshots(MainWindow w, Stage stage, Path dir, boolean exampleAnswers,
             CompletableFuture<Void> done) {
         // let the first frame and the filmstrip decode, then capture each screen in turn
-        List<Map.Entry<Double, Runnable>> steps = List.of(
+        List<Map.Entry<Double, Runnable>> steps = new java.util.ArrayList<>(List.of(
                 Map.entry(1.5, () -> {
                     w.applyTheme(Theme.LIGHT);
                     w.player().seek(w.player().frameCount() / 3);
@@ -144,7 +149,8 @@ public final class WorkstationLauncher {
                     w.toggleTaskPanel();
                     w.notifications().info("Notifications appear here and never block the window.");
                 }),
-                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("tasks-and-notifications.png"))));
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("tasks-and-notifications.png")))));
+        w.captions().ifPresent(c -> steps.addAll(captionSteps(w, c, dir)));
         runSteps(steps, 0, () -> {
             done.complete(null);
             w.close();
@@ -154,6 +160,53 @@ public final class WorkstationLauncher {
             w.close();
             stage.hide();
         });
+    }
+
+    /**
+     * The caption stepper and review screens: generate a pre-caption on the canned server, rate 3 with a span item,
+     * revise and edit (captions.png); submit, switch to a reviewer (review.png); reject with the reviewer's version
+     * and switch back (rejection.png).
+     */
+    private static List<Map.Entry<Double, Runnable>> captionSteps(MainWindow w,
+            io.chai.app.ui.captions.viewmodel.CaptionStepperViewModel c, Path dir) {
+        String annotator = w.user();
+        return List.of(
+                Map.entry(0.1, () -> {
+                    w.toggleTaskPanel();
+                    w.sideTabs().getSelectionModel().select(1);
+                    c.select(io.chai.model.domain.Aspect.SUBJECT);
+                    c.generate();
+                }),
+                Map.entry(0.2, new WaitFor("the pre-caption", () -> !c.busyProperty().get())),
+                Map.entry(0.1, () -> {
+                    String pre = c.current().preCaption().map(p -> p.text()).orElse("");
+                    c.ratingProperty().set(3);
+                    c.critiqueProperty().set("Name what the picture shows: colour bars and a moving test pattern.");
+                    if (pre.length() > 20) {
+                        c.addItem(0, 20, io.chai.model.domain.CritiqueItem.ErrorType.IMPRECISION, "too vague");
+                    }
+                    c.submitCritique();
+                    c.revise();
+                }),
+                Map.entry(0.2, new WaitFor("the revision", () -> !c.busyProperty().get())),
+                Map.entry(0.1, () -> {
+                    c.captionProperty().set(c.captionProperty().get() + " A clock counts the seconds.");
+                    c.saveCaption();
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("captions.png"))),
+                Map.entry(0.1, () -> {
+                    c.submit();
+                    w.switchUser("reviewer");
+                    w.sideTabs().getSelectionModel().select(2);
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("review.png"))),
+                Map.entry(0.1, () -> {
+                    w.review().orElseThrow().reject(2, "It is a test card, not a scene; say so first.",
+                            "A broadcast test card with colour bars and a running clock.", "describe the test card");
+                    w.switchUser(annotator);
+                    w.sideTabs().getSelectionModel().select(1);
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("rejection.png"))));
     }
 
     /**
@@ -178,6 +231,14 @@ public final class WorkstationLauncher {
         }
         PauseTransition p = new PauseTransition(Duration.seconds(steps.get(i).getKey()));
         p.setOnFinished(e -> {
+            if (steps.get(i).getValue() instanceof WaitFor w && !w.done().getAsBoolean()) {
+                if (w.deadline() < System.nanoTime()) {
+                    failed.accept(new IllegalStateException("screenshots: gave up waiting for " + w.what()));
+                    return;
+                }
+                runSteps(steps, i, finished, failed);
+                return;
+            }
             try {
                 steps.get(i).getValue().run();
             } catch (RuntimeException ex) {
@@ -187,6 +248,17 @@ public final class WorkstationLauncher {
             runSteps(steps, i + 1, finished, failed);
         });
         p.play();
+    }
+
+    /** A screenshot step that waits (polling) until {@code done} holds, at most 60 s. */
+    private record WaitFor(String what, java.util.function.BooleanSupplier done, long deadline) implements Runnable {
+        WaitFor(String what, java.util.function.BooleanSupplier done) {
+            this(what, done, System.nanoTime() + 60_000_000_000L);
+        }
+
+        @Override
+        public void run() {
+        }
     }
 
     private static void shot(Scene scene, Path file) {

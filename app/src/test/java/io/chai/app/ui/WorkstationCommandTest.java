@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.RevisionKind;
+import io.chai.model.workflow.WorkflowState;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class WorkstationCommandTest {
                 "workstation", "--demo", "--config-dir", dir.resolve("cfg").toString(), "--screenshots", shots.toString());
         assertThat(r.exit()).as(r.stderr()).isZero();
         for (String name : List.of("workstation-light.png", "workstation-dark.png", "cheat-sheet.png",
-                "tasks-and-notifications.png")) {
+                "tasks-and-notifications.png", "captions.png", "review.png", "rejection.png")) {
             File f = shots.resolve(name).toFile();
             assertThat(f).as(name).exists();
             BufferedImage img = ImageIO.read(f);
@@ -78,8 +81,18 @@ class WorkstationCommandTest {
         BufferedImage light = ImageIO.read(shots.resolve("workstation-light.png").toFile());
         BufferedImage dark = ImageIO.read(shots.resolve("workstation-dark.png").toFile());
         assertThat(luminance(dark)).isLessThan(luminance(light) - 40);
-        // the demo answers were autosaved in the screenshot session's folder
-        assertThat(dir.resolve("cfg/demo/answers.json")).content().contains("\"steadiness\" : \"very_unsteady\"");
+        // the screenshot session ran on its own demo project: answers autosaved as labels, the caption flow stored
+        Path demo = dir.resolve("cfg/screenshot-session/demo-project");
+        assertThat(demo.resolve("media")).isDirectoryContaining("glob:**/01-test-pattern.mp4");
+        try (ProjectStore store = ProjectStore.open(demo)) {
+            assertThat(store.clipCount()).isEqualTo(3);
+            String clip = store.clips(null, null, null, null, 0, 1).get(0).clipId();
+            assertThat(store.current(clip, "", RevisionKind.PRIMITIVE_LABELS).orElseThrow().payload())
+                    .contains("very_unsteady");
+            assertThat(store.state(clip, "subject")).isEqualTo(WorkflowState.REJECTED);
+            assertThat(store.current(clip, "subject", RevisionKind.PRE_CAPTION).orElseThrow().payload())
+                    .contains("canned");
+        }
     }
 
     private static double luminance(BufferedImage img) {

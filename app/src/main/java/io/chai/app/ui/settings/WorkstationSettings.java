@@ -108,6 +108,16 @@ public final class WorkstationSettings {
         props.setProperty("divider." + name, Double.toString(position));
     }
 
+    /** The workstation user chosen with File > Switch user (who annotates and reviews), if one was chosen. */
+    public Optional<String> user() {
+        String u = props.getProperty("user");
+        return u == null || u.isBlank() ? Optional.empty() : Optional.of(u.strip());
+    }
+
+    public void setUser(String user) {
+        props.setProperty("user", user.strip());
+    }
+
     /** Shortcut overrides: action id to key combination text (e.g. {@code "Ctrl+Shift+Z"}). */
     public Map<String, String> shortcutOverrides() {
         Map<String, String> out = new TreeMap<>();

@@ -18,7 +18,7 @@ class WordDiffTest {
                 .containsExactly(new Segment(Op.EQUAL, "A "), new Segment(Op.DELETE, "man "),
                         new Segment(Op.INSERT, "woman "), new Segment(Op.EQUAL, "in a "),
                         new Segment(Op.DELETE, "red "), new Segment(Op.INSERT, "blue "),
-                        new Segment(Op.EQUAL, "coat walks"), new Segment(Op.INSERT, "slowly"),
+                        new Segment(Op.EQUAL, "coat walks "), new Segment(Op.INSERT, "slowly"),
                         new Segment(Op.EQUAL, "."));
         assertThat(WordDiff.diff("the red car", "the car"))
                 .containsExactly(new Segment(Op.EQUAL, "the "), new Segment(Op.DELETE, "red "),
