@@ -54,7 +54,7 @@ class BatchKillTest {
         }
         try (LoopbackModelServer server = LoopbackModelServer.start()) {
             // slow answers, so the child is killed with calls in flight
-            server.setDefaultBehavior(new Behavior.Delay(Duration.ofMillis(150), new Behavior.Normal()));
+            server.setDefaultBehavior(new Behavior.Delay(Duration.ofMillis(400), new Behavior.Normal()));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     BatchChildMain.class.getName(), dir.toString(), server.baseUrl().toString())
