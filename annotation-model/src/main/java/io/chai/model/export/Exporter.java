@@ -81,7 +81,49 @@ public final class Exporter {
     }
 
     /** One chat sample of the three CHAI tasks. */
-    record Sample(String id, String task, String prompt, String answer) {
+    record Sample(String id, String task, Prompt prompt, String answer) {
+    }
+
+    /**
+     * A rendered prompt as the template's pieces around the caption, each piece also JSON-escaped once per
+     * (template, aspect), so writing it only escapes the caption: the same bytes as writing the joined text.
+     */
+    record Prompt(String[] plain, String[] json, String caption) {
+        private static final com.fasterxml.jackson.core.io.JsonStringEncoder ESCAPE =
+                com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+
+        static Prompt of(String text) {
+            return new Prompt(new String[] {text}, new String[] {escape(text)}, "");
+        }
+
+        static String escape(String text) {
+            return new String(ESCAPE.quoteAsString(text));
+        }
+
+        /** The prompt text. */
+        String text() {
+            if (plain.length == 1) {
+                return plain[0];
+            }
+            StringBuilder sb = new StringBuilder(plain[0]);
+            for (int i = 1; i < plain.length; i++) {
+                sb.append(caption).append(plain[i]);
+            }
+            return sb.toString();
+        }
+
+        /** Writes {@code prefix + text()} as a JSON string value; {@code prefix} must need no escaping. */
+        void write(JsonGenerator g, String prefix) throws IOException {
+            g.writeRawValue("\"" + prefix + json[0]);
+            if (json.length > 1) {
+                String c = escape(caption);
+                for (int i = 1; i < json.length; i++) {
+                    g.writeRaw(c);
+                    g.writeRaw(json[i]);
+                }
+            }
+            g.writeRaw('"');
+        }
     }
 
     /** One preference pair. */
@@ -251,11 +293,16 @@ public final class Exporter {
     // ---- the three CHAI tasks ----
 
     private final Map<Aspect, String> instructions = new ConcurrentHashMap<>();
+    private final Map<Aspect, Prompt> captionPrompts = new ConcurrentHashMap<>();
     /** Rendered templates per (template, aspect), split where the caption goes. */
-    private final Map<String, String[][]> rendered = new ConcurrentHashMap<>();
+    private final Map<String, Prompt[]> rendered = new ConcurrentHashMap<>();
 
     String captionInstruction(Aspect aspect) {
         return instructions.computeIfAbsent(aspect, this::buildInstruction);
+    }
+
+    private Prompt captionPrompt(Aspect aspect) {
+        return captionPrompts.computeIfAbsent(aspect, a -> Prompt.of(captionInstruction(a)));
     }
 
     private String buildInstruction(Aspect aspect) {
@@ -270,25 +317,22 @@ public final class Exporter {
      * and the caption is spliced in; a blank caption (which may switch sections off) or one holding the marker's
      * NUL character is rendered in full.
      */
-    private String render(String template, Aspect aspect, String caption) {
+    private Prompt render(String template, Aspect aspect, String caption) {
         if (caption.isBlank() || caption.indexOf('\u0000') >= 0) {
-            return renderFull(template, aspect, caption);
+            return Prompt.of(renderFull(template, aspect, caption));
         }
-        String[][] perAspect = rendered.computeIfAbsent(template, k -> new String[Aspect.values().length][]);
-        String[] parts = perAspect[aspect.ordinal()];
+        Prompt[] perAspect = rendered.computeIfAbsent(template, k -> new Prompt[Aspect.values().length]);
+        Prompt parts = perAspect[aspect.ordinal()];
         if (parts == null) {
-            parts = CAPTION_SPLIT.split(renderFull(template, aspect, CAPTION_MARK), -1);
+            String[] plain = CAPTION_SPLIT.split(renderFull(template, aspect, CAPTION_MARK), -1);
+            String[] json = new String[plain.length];
+            for (int i = 0; i < plain.length; i++) {
+                json[i] = Prompt.escape(plain[i]);
+            }
+            parts = new Prompt(plain, json, "");
             perAspect[aspect.ordinal()] = parts; // a racing thread computes the same parts
         }
-        if (parts.length == 1) {
-            return parts[0];
-        }
-        StringBuilder sb = new StringBuilder(parts[0].length() + parts[1].length() + caption.length() + 64);
-        sb.append(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            sb.append(caption).append(parts[i]);
-        }
-        return sb.toString();
+        return new Prompt(parts.plain(), parts.json(), caption);
     }
 
     private String renderFull(String template, Aspect aspect, String caption) {
@@ -315,7 +359,7 @@ public final class Exporter {
         String base = w.clip().hex() + "-" + w.aspect().key();
         List<Sample> out = new ArrayList<>();
         switch (task) {
-            case CAPTION -> out.add(new Sample(base + "-caption", "caption", captionInstruction(w.aspect()), post));
+            case CAPTION -> out.add(new Sample(base + "-caption", "caption", captionPrompt(w.aspect()), post));
             case CRITIQUE -> {
                 if (!perfect) {
                     out.add(new Sample(base + "-critique-pre", "critique", render("critique_generation", w.aspect(),
@@ -348,7 +392,8 @@ public final class Exporter {
             g.writeStringField("video", video);
             g.writeStringField("aspect", aspect);
             g.writeStringField("task", s.task());
-            g.writeStringField("prompt", s.prompt());
+            g.writeFieldName("prompt");
+            s.prompt().write(g, "");
             g.writeStringField("answer", s.answer());
             g.writeNumberField("pre_caption_score", score);
             g.writeStringField("workflow_type", type);

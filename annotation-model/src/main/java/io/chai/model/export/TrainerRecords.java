@@ -45,7 +45,8 @@ final class TrainerRecords {
             g.writeArrayFieldStart("messages");
             g.writeStartObject();
             g.writeStringField("role", "user");
-            g.writeStringField("content", Exporter.VIDEO_TAG + s.prompt());
+            g.writeFieldName("content");
+            s.prompt().write(g, Exporter.VIDEO_TAG);
             g.writeEndObject();
             g.writeStartObject();
             g.writeStringField("role", "assistant");
@@ -80,7 +81,11 @@ final class TrainerRecords {
             g.writeStartObject();
             g.writeStringField("type", "video");
             g.writeEndObject();
-            textPart(g, s.prompt());
+            g.writeStartObject();
+            g.writeStringField("type", "text");
+            g.writeFieldName("text");
+            s.prompt().write(g, "");
+            g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
             g.writeStartObject();

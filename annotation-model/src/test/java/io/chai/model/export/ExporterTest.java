@@ -161,4 +161,27 @@ class ExporterTest {
             assertThat(prompts.get(0)).contains(aspectCaption);
         }
     }
+
+    @Test
+    void preEscapedPromptsWriteTheSameBytesAsJackson() throws IOException {
+        var plain = new String[] {"Policy:\n\"quoted\" \\ path\t", "\n\nEnd \u0007 é \u2028."};
+        var json = new String[plain.length];
+        for (int i = 0; i < plain.length; i++) {
+            json[i] = Exporter.Prompt.escape(plain[i]);
+        }
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String caption : List.of("A \"red\" coat\\\nnext line\u0001 – ü 😀", "plain")) {
+            Exporter.Prompt p = new Exporter.Prompt(plain, json, caption);
+            var sw = new java.io.StringWriter();
+            try (var g = mapper.getFactory().createGenerator(sw)) {
+                g.writeStartArray();
+                p.write(g, "");
+                p.write(g, Exporter.VIDEO_TAG);
+                g.writeEndArray();
+            }
+            assertThat(sw.toString()).isEqualTo(mapper.writeValueAsString(List.of(p.text(), Exporter.VIDEO_TAG
+                    + p.text())));
+            assertThat(p.text()).startsWith(plain[0] + caption);
+        }
+    }
 }
