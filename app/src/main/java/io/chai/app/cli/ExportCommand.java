@@ -40,8 +40,9 @@ import picocli.CommandLine.Parameters;
 /** {@code chai export FORMAT|all --out DIR}: training-ready exports of the project (docs/exports.md). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a training-ready export (JSONL + manifest.json) of the project. FORMAT: caption,"
-                + " critique, yes-no, sft-llamafactory, sft-swift, sft-trl, dpo-trl, dpo-llamafactory, dense-diff,"
-                + " primitive-vqa, full, merged (needs --model), or all (one folder per format).")
+                + " critique, yes-no, sft-llamafactory, sft-swift, sft-trl, dpo-trl, dpo-llamafactory, dpo-swift,"
+                + " dense-diff, primitive-vqa, full, merged and generation-prompt (both need --model), or all (one"
+                + " folder per format).")
 public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
