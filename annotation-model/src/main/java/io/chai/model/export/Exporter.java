@@ -280,7 +280,7 @@ public final class Exporter {
                     }
                 }
                 case DENSE_DIFF -> {
-                    Map<String, Object> rec = denseDiff(w, video);
+                    Streamed rec = denseDiff(w, video);
                     if (rec != null) {
                         sink.write(split, rec);
                     }
@@ -432,7 +432,7 @@ public final class Exporter {
         return out;
     }
 
-    private Map<String, Object> denseDiff(AspectWork w, String video) {
+    private Streamed denseDiff(AspectWork w, String video) {
         CaptionVersion v = w.captionData().orElseThrow();
         String pre = w.preCaption().orElseThrow().text();
         String post = v.caption().text();
@@ -455,23 +455,48 @@ public final class Exporter {
             }
             hs.add(new int[] {h.aStart(), h.aEnd(), h.bStart(), h.bEnd()});
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", w.clip().hex() + "-" + w.aspect().key() + "-dense");
-        m.put("clip_id", w.clip().hex());
-        m.put("video", video);
-        m.put("aspect", w.aspect().key());
-        m.put("prompt", captionInstruction(w.aspect()));
-        m.put("tokenizer", "chai-words-v1");
-        m.put("rejected", pre);
-        m.put("chosen", post);
-        m.put("rejected_tokens", a.stream().map(TextDiff.Token::text).toList());
-        m.put("rejected_offsets", a.stream().map(t -> new int[] {t.start(), t.end()}).toList());
-        m.put("rejected_changed", preChanged);
-        m.put("chosen_tokens", b.stream().map(TextDiff.Token::text).toList());
-        m.put("chosen_offsets", b.stream().map(t -> new int[] {t.start(), t.end()}).toList());
-        m.put("chosen_changed", postChanged);
-        m.put("hunks", hs);
-        return m;
+        String clip = w.clip().hex();
+        String aspect = w.aspect().key();
+        Prompt prompt = captionPrompt(w.aspect());
+        return g -> {
+            g.writeStartObject();
+            g.writeStringField("id", clip + "-" + aspect + "-dense");
+            g.writeStringField("clip_id", clip);
+            g.writeStringField("video", video);
+            g.writeStringField("aspect", aspect);
+            g.writeFieldName("prompt");
+            prompt.write(g, "");
+            g.writeStringField("tokenizer", "chai-words-v1");
+            g.writeStringField("rejected", pre);
+            g.writeStringField("chosen", post);
+            tokens(g, "rejected", a, preChanged);
+            tokens(g, "chosen", b, postChanged);
+            g.writeArrayFieldStart("hunks");
+            for (int[] h : hs) {
+                g.writeArray(h, 0, h.length);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        };
+    }
+
+    private static void tokens(JsonGenerator g, String side, List<TextDiff.Token> tokens, int[] changed)
+            throws IOException {
+        g.writeArrayFieldStart(side + "_tokens");
+        for (TextDiff.Token t : tokens) {
+            g.writeString(t.text());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart(side + "_offsets");
+        for (TextDiff.Token t : tokens) {
+            g.writeStartArray();
+            g.writeNumber(t.start());
+            g.writeNumber(t.end());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeFieldName(side + "_changed");
+        g.writeArray(changed, 0, changed.length);
     }
 
     // ---- primitive VQA ----
@@ -509,15 +534,18 @@ public final class Exporter {
                 ExportItem item = byHex.get(clip);
                 String split = options.split().map(s -> s.of(item.clip())).orElse(null);
                 String video = video(item);
+                String answer = positive.contains(clip) ? "Yes" : "No";
                 for (boolean suffix : new boolean[] {false, true}) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", clip + "-" + label.id() + (suffix ? "-yn" : ""));
-                    m.put("clip_id", clip);
-                    m.put("video", video);
-                    m.put("label", label.id());
-                    m.put("prompt", label.question() + (suffix ? YES_NO_SUFFIX : ""));
-                    m.put("answer", positive.contains(clip) ? "Yes" : "No");
-                    sink.write(split, m);
+                    sink.write(split, (Streamed) g -> {
+                        g.writeStartObject();
+                        g.writeStringField("id", clip + "-" + label.id() + (suffix ? "-yn" : ""));
+                        g.writeStringField("clip_id", clip);
+                        g.writeStringField("video", video);
+                        g.writeStringField("label", label.id());
+                        g.writeStringField("prompt", label.question() + (suffix ? YES_NO_SUFFIX : ""));
+                        g.writeStringField("answer", answer);
+                        g.writeEndObject();
+                    });
                 }
                 clipsUsed.add(clip);
             }
