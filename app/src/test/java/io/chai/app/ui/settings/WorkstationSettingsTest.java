@@ -34,6 +34,15 @@ class WorkstationSettingsTest {
     }
 
     @Test
+    void theCurrentUserIsRemembered(@TempDir Path dir) {
+        WorkstationSettings s = WorkstationSettings.load(dir);
+        assertThat(s.user()).isEmpty();
+        s.setUser(" rex ");
+        s.save();
+        assertThat(WorkstationSettings.load(dir).user()).contains("rex");
+    }
+
+    @Test
     void nonsenseValuesFallBackToDefaults(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(WorkstationSettings.FILE_NAME),
                 "theme=purple\nfont.scale=NaN\nwindow.x=1\nwindow.y=2\nwindow.width=-5\nwindow.height=3\ndivider.main=7\n");
