@@ -109,6 +109,30 @@ public final class SyncEngine {
         }
     }
 
+    /**
+     * How many revisions of this device the next sync would push to {@code store} (same rule and cursor as
+     * {@link #sync}); for status displays.
+     */
+    public static long pendingPush(ProjectStore project, SharedStore store) {
+        String device = project.info().deviceId();
+        SyncState state = SyncState.load(project.directory(), stateKey(store));
+        long after = Math.max(store.acknowledged(device).seq(), state.scannedSeq());
+        long pending = 0;
+        while (true) {
+            List<Revision> page = project.revisionsAfter(after, 10_000);
+            if (page.isEmpty()) {
+                return pending;
+            }
+            pending += page.stream().filter(r -> isOwnToPush(r, device, store)).count();
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    /** Another author's revisions made here wait for their author's own sync (own state file). */
+    private static boolean isOwnToPush(Revision r, String device, SharedStore store) {
+        return r.device().equals(device) && store.accepts(r);
+    }
+
     private SyncReport syncLocked(ProjectStore project, SharedStore store, String device, String storeId) {
         Path dir = project.directory();
         SyncState state = SyncState.load(dir, storeId);
@@ -127,8 +151,7 @@ public final class SyncEngine {
             }
             List<SyncRecord> own = new ArrayList<>();
             for (Revision r : page) {
-                // another author's revisions made here wait for their author's own sync (own state file)
-                if (r.device().equals(device) && store.accepts(r)) {
+                if (isOwnToPush(r, device, store)) {
                     own.add(new SyncRecord.RevisionEntry(r));
                 }
             }

@@ -12,7 +12,6 @@ import io.chai.model.store.RevisionKind;
 import io.chai.model.sync.Conflict;
 import io.chai.model.sync.Conflicts;
 import io.chai.model.sync.FolderStore;
-import io.chai.model.sync.PushCursor;
 import io.chai.model.sync.SharedStore;
 import io.chai.model.sync.SyncEngine;
 import io.chai.model.sync.SyncException;
@@ -204,18 +203,7 @@ public final class SyncCommands {
         @Override
         public Integer call() {
             try (ProjectStore p = project.open(); SharedStore s = store.open(p)) {
-                String device = p.info().deviceId();
-                PushCursor ack = s.acknowledged(device);
-                long pending = 0;
-                long after = ack.seq();
-                while (true) {
-                    List<Revision> page = p.revisionsAfter(after, 10_000);
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    pending += page.stream().filter(r -> r.device().equals(device) && s.accepts(r)).count();
-                    after = page.get(page.size() - 1).seq();
-                }
+                long pending = SyncEngine.pendingPush(p, s);
                 SyncState st = SyncState.load(p.directory(), SyncEngine.stateKey(s));
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("store: %s %s (specification %s %s)%n", s.info().kind(), s.info().location(),
