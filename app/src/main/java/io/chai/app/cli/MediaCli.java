@@ -28,6 +28,20 @@ final class MediaCli {
         }
     }
 
+    /** {@code --from I --to I}: a frame range (default: the whole clip). */
+    static final class RangeOption {
+        @Option(names = "--from", paramLabel = "I", defaultValue = "0", description = "first frame of the range")
+        int from;
+
+        @Option(names = "--to", paramLabel = "I", description = "last frame of the range (default: last frame)")
+        Integer to;
+
+        /** Exclusive end index of the range in {@code index}. */
+        int end(io.chai.media.FrameIndex index) {
+            return (to == null ? index.frameCount() - 1 : to) + 1;
+        }
+    }
+
     /** Opens a clip, scanning it with progress on {@code err} when it has no stored index. */
     static VideoClip open(Path file, CacheOption cache, PrintWriter err) {
         int[] lastPercent = {-1};

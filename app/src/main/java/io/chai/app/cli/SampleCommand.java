@@ -47,11 +47,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "jpg", description = "jpg (default) or png")
     String format;
 
-    @Option(names = "--from", paramLabel = "I", defaultValue = "0", description = "first frame of the range")
-    int from;
-
-    @Option(names = "--to", paramLabel = "I", description = "last frame of the range (default: last frame)")
-    Integer to;
+    @CommandLine.Mixin
+    MediaCli.RangeOption range = new MediaCli.RangeOption();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output directory")
     Path output;
@@ -73,13 +70,13 @@ public final class SampleCommand implements Callable<Integer> {
         }
         try (VideoClip clip = MediaCli.open(file, cache, spec.commandLine().getErr())) {
             FrameIndex x = clip.index();
-            int end = (to == null ? x.frameCount() - 1 : to) + 1;
+            int end = range.end(x);
             int[] picks;
             if (how.count != null) {
-                picks = FrameSampler.uniform(x, how.count, from, end);
+                picks = FrameSampler.uniform(x, how.count, range.from, end);
             } else {
                 Rational rate = MediaCli.parseTime(how.fps);
-                picks = FrameSampler.perSecond(x, rate, from, end);
+                picks = FrameSampler.perSecond(x, rate, range.from, end);
             }
             List<FrameSampler.Sample> written = FrameSampler.write(clip.decoder(), picks, Math.max(0, maxPixels), fmt,
                     output);

@@ -31,11 +31,8 @@ public final class StripCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "90", description = "thumbnail height (default 90)")
     int height;
 
-    @Option(names = "--from", paramLabel = "I", defaultValue = "0", description = "first frame of the range")
-    int from;
-
-    @Option(names = "--to", paramLabel = "I", description = "last frame of the range (default: last frame)")
-    Integer to;
+    @CommandLine.Mixin
+    MediaCli.RangeOption range = new MediaCli.RangeOption();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "output .png or .jpg")
     Path output;
@@ -49,8 +46,8 @@ public final class StripCommand implements Callable<Integer> {
         ImageFormat format = ImageFormat.forFile(output);
         try (VideoClip clip = MediaCli.open(file, cache, spec.commandLine().getErr())) {
             FrameIndex x = clip.index();
-            int end = (to == null ? x.frameCount() - 1 : to) + 1;
-            int[] picks = FrameSampler.uniform(x, count, from, end);
+            int end = range.end(x);
+            int[] picks = FrameSampler.uniform(x, count, range.from, end);
             BufferedImage strip = FrameSampler.strip(clip.decoder(), picks, height);
             format.write(strip, output);
             out.printf(Locale.ROOT, "%d frames %s -> %s (%dx%d)%n", picks.length, java.util.Arrays.toString(picks),
