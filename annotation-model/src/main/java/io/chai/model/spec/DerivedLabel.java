@@ -4,7 +4,9 @@ package io.chai.model.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A yes/no primitive, explicit or expanded from a family ({@code family} is the family id, null for explicit
@@ -16,6 +18,17 @@ public record DerivedLabel(String id, String name, String definition, String que
 
     public DerivedLabel {
         tags = List.copyOf(tags);
+    }
+
+    /**
+     * The stored fields the label's {@code pos} and {@code neg} expressions read (pos first, each once): the
+     * questions whose answers decide this label, e.g. what an uncertainty rule targeting it greys out.
+     */
+    @JsonIgnore
+    public Set<String> fields() {
+        Set<String> out = new LinkedHashSet<>(pos.fields());
+        out.addAll(neg.fields());
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** The label's state before uncertainty rules. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.model.spec;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,32 @@ public sealed interface Expr permits Expr.Const, Expr.Not, Expr.And, Expr.Or, Ex
         Expr.RankCompare, Expr.IsSet {
 
     TriState eval(LabelValues values);
+
+    /** The stored fields this expression reads, in the order they appear (each once). */
+    default Set<String> fields() {
+        Set<String> out = new LinkedHashSet<>();
+        collectFields(this, out);
+        return out;
+    }
+
+    private static void collectFields(Expr e, Set<String> out) {
+        if (e instanceof Not n) {
+            collectFields(n.operand(), out);
+        } else if (e instanceof And a) {
+            a.operands().forEach(x -> collectFields(x, out));
+        } else if (e instanceof Or o) {
+            o.operands().forEach(x -> collectFields(x, out));
+        } else if (e instanceof Compare c) {
+            out.add(c.field().field());
+        } else if (e instanceof Contains c) {
+            out.add(c.field().field());
+        } else if (e instanceof RankCompare r) {
+            out.add(r.left().field());
+            out.add(r.right().field());
+        } else if (e instanceof IsSet i) {
+            out.add(i.field().field());
+        }
+    }
 
     /** {@code true} / {@code false}. */
     record Const(TriState value) implements Expr {
