@@ -9,6 +9,7 @@ import io.chai.inference.client.EncodedFrame;
 import io.chai.inference.client.ModelServerClient;
 import io.chai.inference.client.OutputSchema;
 import io.chai.inference.client.SamplingParams;
+import io.chai.inference.client.StreamListener;
 import io.chai.inference.client.VideoMode;
 import io.chai.inference.client.YesNoScore;
 import io.chai.model.domain.InputMode;
@@ -109,6 +110,32 @@ public final class ModelRoles {
         return run("precaption", v, clip, params, aspect.name() + " pre-caption");
     }
 
+    /**
+     * Starts drafting the pre-caption of one aspect as a stream: the same prompt, request and checks as
+     * {@link #precaption}, but {@code deltas} sees the text as it arrives (on the client's worker thread, in order;
+     * {@link io.chai.inference.client.StreamListener#onRestart} when a fallback starts over). The returned
+     * {@link RoleStream} cancels the HTTP exchange and yields the checked {@link RoleOutput} (with provenance) only
+     * once the whole answer arrived; a stream that breaks part-way fails with one line and yields no output.
+     * Input errors (unknown aspect, missing approved caption) are thrown here, before anything is sent.
+     */
+    public RoleStream precaptionStream(String aspectId, PrimitiveLabels labels, Map<String, String> approvedCaptions,
+            String shotTransitionNote, String analyzerEvidence, ClipInput clip, StreamListener deltas) {
+        Objects.requireNonNull(deltas, "deltas");
+        Aspect aspect = aspect(aspectId);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("aspect_name", aspect.name());
+        v.put("policy", PromptInputs.policy(spec, aspect));
+        v.put("primitives", PromptInputs.primitiveFacts(spec, aspect, labels));
+        v.put("approved_captions", PromptInputs.approvedCaptions(spec, aspect, approvedCaptions));
+        v.put("shot_transition_note", shotTransitionNote);
+        v.put("analyzer_evidence", analyzerEvidence);
+        PromptTemplate.Rendered r = template("precaption").render(v);
+        ChatRequest req = request(r, clip, captionParams).build();
+        String what = aspect.name() + " pre-caption";
+        return new RoleStream(client.stream(req, deltas), client.profile().name(), client.profile().model(),
+                r.system(), r.user(), res -> output(req, r, res, what));
+    }
+
     /** Rewrites an annotator's raw critique clearly, keeping its meaning (text only). */
     public RoleOutput polishCritique(String aspectId, String caption, String rawCritique) {
         Aspect aspect = aspect(aspectId);
@@ -199,7 +226,11 @@ public final class ModelRoles {
             String what) {
         PromptTemplate.Rendered r = template(templateId).render(values);
         ChatRequest req = request(r, clip, params).build();
-        ChatResult res = client.chat(req);
+        return output(req, r, client.chat(req), what);
+    }
+
+    /** The checked output of a finished call: the same for a blocking and a streamed call. */
+    private RoleOutput output(ChatRequest req, PromptTemplate.Rendered r, ChatResult res, String what) {
         String text = res.text().strip();
         if (text.isEmpty()) {
             throw new RoleException("Server '" + client.profile().name() + "' returned an empty " + what
