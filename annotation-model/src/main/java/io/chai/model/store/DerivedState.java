@@ -25,11 +25,62 @@ final class DerivedState {
     }
 
     void apply(Revision r) throws SQLException {
-        countFor(r.author(), r.kind());
+        countFor(r.author(), r.kind(), 1);
         if (r.kind() == RevisionKind.STEP_TIMING) {
             insertStepTime(r);
             return;
         }
+        if (setCurrent(r)) {
+            recomputeAffected(r.clipId(), r.aspect(), r.kind());
+        }
+    }
+
+    /**
+     * Applies many stored revisions at once, inside the caller's transaction, with the same result as applying each
+     * in turn: counts are summed per (author, kind), only the newest revision of each (clip, aspect, kind) in the
+     * batch is compared with the current value, and each touched (clip, aspect) state is recomputed once.
+     */
+    void applyBulk(List<Revision> revisions) throws SQLException {
+        Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+        Map<String, Revision> newest = new java.util.LinkedHashMap<>();
+        for (Revision r : revisions) {
+            counts.computeIfAbsent(r.author() + '\u0000' + r.kind().id(), k -> new long[1])[0]++;
+            if (r.kind() == RevisionKind.STEP_TIMING) {
+                insertStepTime(r);
+                continue;
+            }
+            newest.merge(r.clipId() + '\u0000' + r.aspect() + '\u0000' + r.kind().id(), r,
+                    (a, b) -> b.supersedes(a) ? b : a);
+        }
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            int cut = e.getKey().indexOf('\u0000');
+            countFor(e.getKey().substring(0, cut), RevisionKind.fromId(e.getKey().substring(cut + 1)),
+                    e.getValue()[0]);
+        }
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>();
+        for (Revision r : newest.values()) {
+            if (!setCurrent(r)) {
+                continue;
+            }
+            if (!r.aspect().isEmpty()) {
+                touched.add(r.clipId() + '\u0000' + r.aspect());
+            } else if (r.kind() == RevisionKind.ASSIGNMENT) {
+                for (String aspect : ProjectStore.ASPECTS) {
+                    touched.add(r.clipId() + '\u0000' + aspect);
+                }
+            }
+        }
+        for (String key : touched) {
+            int cut = key.indexOf('\u0000');
+            recompute(key.substring(0, cut), key.substring(cut + 1));
+        }
+    }
+
+    /**
+     * Makes {@code r} the current value of its (clip, aspect, kind) unless a revision with a greater (HLC, UUID)
+     * already is, keeping the full-text row in step; returns true when it became current.
+     */
+    private boolean setCurrent(Revision r) throws SQLException {
         long id = -1;
         PreparedStatement find = db.ps(
                 "SELECT id, hlc, revision_uuid FROM current_values WHERE clip_id = ? AND aspect = ? AND kind = ?");
@@ -41,7 +92,7 @@ final class DerivedState {
                 id = rs.getLong(1);
                 int cmp = rs.getString(2).compareTo(r.hlc().toString());
                 if (cmp > 0 || (cmp == 0 && rs.getString(3).compareTo(r.uuid().toString()) >= 0)) {
-                    return; // an existing revision wins
+                    return false; // an existing revision wins
                 }
             }
         }
@@ -81,14 +132,19 @@ final class DerivedState {
                 ins.executeUpdate();
             }
         }
-        if (r.aspect().isEmpty()) {
-            if (r.kind() == RevisionKind.ASSIGNMENT) {
-                for (String aspect : ProjectStore.ASPECTS) {
-                    recompute(r.clipId(), aspect);
+        return true;
+    }
+
+    /** Recomputes the states a new current value of (clip, aspect, kind) can change. */
+    private void recomputeAffected(String clipId, String aspect, RevisionKind kind) throws SQLException {
+        if (aspect.isEmpty()) {
+            if (kind == RevisionKind.ASSIGNMENT) {
+                for (String a : ProjectStore.ASPECTS) {
+                    recompute(clipId, a);
                 }
             }
         } else {
-            recompute(r.clipId(), r.aspect());
+            recompute(clipId, aspect);
         }
     }
 
@@ -156,11 +212,12 @@ final class DerivedState {
         up.executeUpdate();
     }
 
-    private void countFor(String author, RevisionKind kind) throws SQLException {
-        PreparedStatement ps = db.ps("INSERT INTO annotator_counts(author, kind, n) VALUES (?, ?, 1)"
-                + " ON CONFLICT(author, kind) DO UPDATE SET n = n + 1");
+    private void countFor(String author, RevisionKind kind, long n) throws SQLException {
+        PreparedStatement ps = db.ps("INSERT INTO annotator_counts(author, kind, n) VALUES (?, ?, ?)"
+                + " ON CONFLICT(author, kind) DO UPDATE SET n = n + excluded.n");
         ps.setString(1, author);
         ps.setString(2, kind.id());
+        ps.setLong(3, n);
         ps.executeUpdate();
     }
 

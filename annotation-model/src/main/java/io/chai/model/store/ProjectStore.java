@@ -250,28 +250,59 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * Stores revisions made elsewhere (sync) in one transaction, skipping UUIDs already stored; returns how many were
-     * new. All or none: a revision that fails validation (e.g. its clip is unknown here) rolls the batch back.
+     * Stores revisions made elsewhere (sync) in one transaction, skipping UUIDs already stored (also repeats within
+     * {@code revisions}); returns how many were new. All or none: a revision that fails validation (e.g. its clip is
+     * unknown here) rolls the batch back. The bulk path of sync: statements are reused, each revision is one insert,
+     * and the derived state is updated once per batch ({@code DerivedState.applyBulk}: counts summed, the newest
+     * revision per (clip, aspect, kind) compared with the current value, each touched state recomputed once), with
+     * the same result as applying them one by one.
      */
     public synchronized int appendRemoteAll(List<Revision> revisions) {
         return write(() -> {
-            int added = 0;
-            PreparedStatement known = db.ps("SELECT 1 FROM revisions WHERE uuid = ?");
+            List<Revision> added = new ArrayList<>(revisions.size());
+            java.util.Set<String> knownClips = new java.util.HashSet<>();
+            PreparedStatement clipExists = db.ps("SELECT 1 FROM clips WHERE clip_id = ?");
+            PreparedStatement ins = db.ps("INSERT OR IGNORE INTO revisions(uuid, clip_id, aspect, kind, author,"
+                    + " device, hlc, parents, payload, spec_id, spec_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Hlc newest = null;
             for (Revision r : revisions) {
-                known.setString(1, r.uuid().toString());
-                try (ResultSet rs = known.executeQuery()) {
-                    if (rs.next()) {
-                        continue;
+                JsonNode payload = parsePayload(r.kind(), r.payload());
+                checkChange(r.aspect(), r.kind(), payload);
+                if (!knownClips.contains(r.clipId())) {
+                    clipExists.setString(1, r.clipId());
+                    try (ResultSet rs = clipExists.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new ProjectStoreException("no clip " + r.clipId() + " in this project");
+                        }
                     }
+                    knownClips.add(r.clipId());
                 }
-                validate(r.clipId(), r.aspect(), r.kind(), r.payload());
-                clock.observe(r.hlc());
-                Revision stored = insert(new Revision(0, r.uuid(), r.clipId(), r.aspect(), r.kind(), r.author(),
-                        r.device(), r.hlc(), r.parents(), Json.canonical(r.payload()), r.specId(), r.specVersion()));
-                derived.apply(stored);
-                added++;
+                String canonical = Json.write(payload);
+                ins.setString(1, r.uuid().toString());
+                ins.setString(2, r.clipId());
+                ins.setString(3, r.aspect());
+                ins.setString(4, r.kind().id());
+                ins.setString(5, r.author());
+                ins.setString(6, r.device());
+                ins.setString(7, r.hlc().toString());
+                ins.setString(8, Json.uuids(r.parents()));
+                ins.setString(9, canonical);
+                ins.setString(10, r.specId());
+                ins.setString(11, r.specVersion());
+                if (ins.executeUpdate() == 0) {
+                    continue; // known UUID: sync is idempotent
+                }
+                added.add(new Revision(0, r.uuid(), r.clipId(), r.aspect(), r.kind(), r.author(), r.device(),
+                        r.hlc(), r.parents(), canonical, r.specId(), r.specVersion()));
+                if (newest == null || r.hlc().compareTo(newest) > 0) {
+                    newest = r.hlc();
+                }
             }
-            return added;
+            if (newest != null) {
+                clock.observe(newest);
+            }
+            derived.applyBulk(added);
+            return added.size();
         });
     }
 
@@ -335,6 +366,18 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private static void checkChange(String aspect, RevisionKind kind, String payload) {
+        checkChange(aspect, kind, parsePayload(kind, payload));
+    }
+
+    private static JsonNode parsePayload(RevisionKind kind, String payload) {
+        try {
+            return Json.parse(payload);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectStoreException("a " + kind.id() + " " + e.getMessage());
+        }
+    }
+
+    private static void checkChange(String aspect, RevisionKind kind, JsonNode p) {
         if (!aspect.isEmpty() && !ASPECTS.contains(aspect)) {
             throw new ProjectStoreException("unknown aspect '" + aspect + "' (known: " + String.join(", ", ASPECTS) + ")");
         }
@@ -345,12 +388,6 @@ public final class ProjectStore implements AutoCloseable {
         }
         if (kind == RevisionKind.PRIMITIVE_LABELS && !aspect.isEmpty()) {
             throw new ProjectStoreException("primitive labels belong to the whole clip, not to aspect " + aspect);
-        }
-        JsonNode p;
-        try {
-            p = Json.parse(payload);
-        } catch (IllegalArgumentException e) {
-            throw new ProjectStoreException("a " + kind.id() + " " + e.getMessage());
         }
         boolean scalarAllowed = kind == RevisionKind.RATING && p.isInt();
         if (!p.isNull() && !p.isObject() && !scalarAllowed) {
