@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.cli;
 
-import io.chai.app.BuildInfo;
+import io.chai.app.about.VersionReport;
 import io.chai.common.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -73,12 +73,8 @@ public final class ChaiCommand implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            BuildInfo info = BuildInfo.load();
-            return new String[] {
-                "chai " + info.version(),
-                "built " + info.buildTime(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
-            };
+            // version, build time, commit, Java/JavaFX/FFmpeg/libVLC found at run time; needs no display
+            return VersionReport.current().lines().toArray(String[]::new);
         }
     }
 }

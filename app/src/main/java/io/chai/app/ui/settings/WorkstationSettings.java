@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.settings;
 
+import io.chai.app.about.UserDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,17 +44,13 @@ public final class WorkstationSettings {
         return s;
     }
 
-    /** The default settings folder: {@code $CHAI_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/chai}, else {@code ~/.config/chai}. */
+    /**
+     * The default settings folder: {@code $CHAI_CONFIG_DIR}, else the OS's own ({@code $XDG_CONFIG_HOME/chai} or
+     * {@code ~/.config/chai} on Linux, {@code %APPDATA%\CHAI}, {@code ~/Library/Application Support/CHAI}; see
+     * {@link UserDirs}).
+     */
     public static Path defaultDir() {
-        String explicit = System.getenv("CHAI_CONFIG_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "chai");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "chai");
+        return UserDirs.current().config();
     }
 
     public Path file() {
