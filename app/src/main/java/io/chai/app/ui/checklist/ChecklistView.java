@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -25,6 +26,8 @@ public final class ChecklistView extends BorderPane {
     private final ChecklistViewModel vm;
     private final List<GroupCard> cards = new ArrayList<>();
     private final ScrollPane scroll = new ScrollPane();
+    private final Button analyze = new Button("Suggest from analysis");
+    private final Label analysisNote = new Label();
 
     public ChecklistView(ChecklistViewModel vm) {
         this.vm = vm;
@@ -42,7 +45,17 @@ public final class ChecklistView extends BorderPane {
                 vm.answeredCountProperty()));
         Label title = new Label("Primitive checklist");
         title.getStyleClass().add("chai-title");
-        HBox progress = new HBox(10, bar, count);
+        analyze.setId("checklist-analyze");
+        analyze.setAccessibleText("Suggest answers from the clip's camera-motion and overlay analysis");
+        analyze.setFocusTraversable(false);
+        analyze.setVisible(false);
+        analyze.setManaged(false);
+        analysisNote.setId("checklist-analysis-note");
+        analysisNote.getStyleClass().add("chai-muted");
+        analysisNote.setWrapText(true);
+        analysisNote.managedProperty().bind(analysisNote.textProperty().isNotEmpty());
+        HBox progress = new HBox(10, bar, count, analyze);
+        progress.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox problems = new VBox(2);
         problems.setId("checklist-problems");
         Runnable showProblems = () -> {
@@ -56,7 +69,7 @@ public final class ChecklistView extends BorderPane {
         };
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
         showProblems.run();
-        VBox header = new VBox(title, progress, problems);
+        VBox header = new VBox(title, progress, analysisNote, problems);
         header.getStyleClass().add("checklist-header");
         setTop(header);
 
@@ -88,6 +101,23 @@ public final class ChecklistView extends BorderPane {
 
     public ChecklistViewModel viewModel() {
         return vm;
+    }
+
+    /** Shows the "Suggest from analysis" button, which runs {@code action}. */
+    public void enableAnalysis(Runnable action) {
+        analyze.setOnAction(e -> action.run());
+        analyze.setVisible(true);
+        analyze.setManaged(true);
+    }
+
+    /** The button that asks for analyzer suggestions (disabled by its owner while an analysis runs). */
+    public Button analyzeButton() {
+        return analyze;
+    }
+
+    /** One line under the header about the analyzer suggestions (empty: hidden). */
+    public void setAnalysisNote(String text) {
+        analysisNote.setText(text == null ? "" : text);
     }
 
     /** Moves keyboard focus to the next (+1) or previous (-1) group and scrolls it into view. */

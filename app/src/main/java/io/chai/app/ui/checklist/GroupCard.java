@@ -277,19 +277,47 @@ final class GroupCard extends VBox {
 
     private void refreshSuggestions() {
         suggestionBox.getChildren().clear();
-        for (Suggestion s : gvm.suggestions().values()) {
-            Label l = new Label("Suggested: " + describe(s) + " (" + s.source()
-                    + (Double.isNaN(s.confidence()) ? "" : String.format(Locale.ROOT, ", %.0f%%", 100 * s.confidence()))
-                    + ")");
-            Button accept = new Button("Accept");
-            accept.setAccessibleText("Accept suggestion " + describe(s));
-            accept.setOnAction(e -> checklist.acceptSuggestion(s.field()));
-            Button dismiss = new Button("Dismiss");
-            dismiss.setOnAction(e -> checklist.dismissSuggestion(s.field()));
-            HBox chip = new HBox(l, accept, dismiss);
-            chip.getStyleClass().add("suggestion");
-            suggestionBox.getChildren().add(chip);
+        if (gvm.suggestions().isEmpty()) {
+            return;
         }
+        List<String> parts = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (String f : gvm.group().fields()) {
+            Suggestion s = gvm.suggestions().get(f);
+            if (s != null) {
+                parts.add((gvm.group().fields().size() > 1 ? f + " " : "") + describe(s) + " ("
+                        + s.source() + (Double.isNaN(s.confidence()) ? ""
+                                : String.format(Locale.ROOT, ", %.0f%%", 100 * s.confidence())) + ")");
+                if (!s.detail().isEmpty() && !details.contains(s.detail())) {
+                    details.add(s.detail());
+                }
+            }
+        }
+        for (Suggestion s : gvm.suggestions().values()) {
+            if (!gvm.group().fields().contains(s.field())) {   // the 'describe if complex' text shown here
+                parts.add(describe(s) + " (" + s.source() + ")");
+            }
+        }
+        Label l = new Label("Suggested: " + String.join("; ", parts));
+        l.setWrapText(true);
+        l.getStyleClass().add("suggestion-text");
+        if (!details.isEmpty()) {
+            l.setTooltip(tooltip(String.join("\n\n", details)));
+        }
+        String groupId = gvm.group().id();
+        Button accept = new Button("Accept");
+        accept.setId("accept-" + groupId);
+        accept.setAccessibleText("Accept suggestion for " + gvm.group().name() + ": " + String.join("; ", parts));
+        accept.setOnAction(e -> checklist.acceptGroupSuggestions(groupId));
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismiss-" + groupId);
+        dismiss.setAccessibleText("Dismiss suggestion for " + gvm.group().name());
+        dismiss.setOnAction(e -> checklist.dismissGroupSuggestions(groupId));
+        HBox chip = new HBox(6, l, accept, dismiss);
+        chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(l, javafx.scene.layout.Priority.ALWAYS);
+        chip.getStyleClass().add("suggestion");
+        suggestionBox.getChildren().add(chip);
     }
 
     private String describe(Suggestion s) {

@@ -144,6 +144,41 @@ class ChecklistViewModelTest {
     }
 
     @Test
+    void greyingCoversExactlyTheGroupsWhoseFieldsTheTargetedLabelsRead() {
+        // shake_hides_small_moves targets the 'directional' labels; the groups their pos/neg rules read, and no other
+        vm.set("steadiness", "unsteady");
+        List<String> greyed = vm.groups().stream().filter(g -> g.greyedProperty().get()).map(g -> g.group().id())
+                .sorted().toList();
+        assertThat(greyed).containsExactly("camera_arc", "camera_crane", "camera_forward_backward",
+                "camera_forward_backward_cam_frame", "camera_left_right", "camera_pan", "camera_roll", "camera_tilt",
+                "camera_up_down", "camera_up_down_cam_frame", "camera_zoom");
+    }
+
+    @Test
+    void aGroupsSuggestionsAreAcceptedTogetherAsOneUndoableEdit() {
+        vm.replaceSuggestions(List.of(new Suggestion("shot_size_start", "wide", "test", 0.7),
+                new Suggestion("shot_size_end", "close_up", "test", 0.7),
+                new Suggestion("camera_pan", "left_to_right", "test", 0.9, "evidence")));
+        vm.set("shot_type", "human");
+        assertThat(vm.acceptGroupSuggestions("shot_size")).isTrue();
+        assertThat(vm.get("shot_size_start")).isEqualTo("wide");
+        assertThat(vm.get("shot_size_end")).isEqualTo("close_up");
+        assertThat(group("shot_size").suggestions()).isEmpty();
+        assertThat(group("camera_pan").suggestions().get("camera_pan").detail()).isEqualTo("evidence");
+        history.undo();   // one step undoes both fields
+        assertThat(vm.get("shot_size_start")).isNull();
+        assertThat(vm.get("shot_size_end")).isNull();
+        assertThat(vm.get("shot_type")).isEqualTo("human");
+        history.redo();
+        assertThat(vm.snapshot()).containsEntry("shot_size_start", "wide").containsEntry("shot_size_end", "close_up");
+        assertThat(vm.acceptGroupSuggestions("shot_size")).isFalse();
+        vm.replaceSuggestions(List.of());   // a new analysis replaces what was pending
+        assertThat(group("camera_pan").suggestions()).isEmpty();
+        assertThatThrownBy(() -> vm.replaceSuggestions(List.of(new Suggestion("camera_pan", "sideways", "x", 1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void selectionStartsOnTheFirstGroup() {
         assertThat(vm.selectedProperty().get().group().id()).isEqualTo("shot_type");
     }

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,8 +51,6 @@ public final class ChecklistViewModel {
     /** One labeling form and its groups in file order ('describe if complex' text groups sit with their owners). */
     public record Section(Form form, List<GroupViewModel> groups) {
     }
-
-    private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final Specification spec;
     private final EditHistory history;
@@ -110,18 +106,8 @@ public final class ChecklistViewModel {
             }
             sections.add(new Section(form, List.copyOf(gs)));
         }
-        Set<String> allFields = new HashSet<>(spec.fields());
         for (DerivedLabel l : spec.labels()) {
-            Set<String> fs = new HashSet<>();
-            for (String src : new String[] {l.posSource(), l.negSource()}) {
-                Matcher m = IDENT.matcher(src == null ? "" : src);
-                while (m.find()) {
-                    if (allFields.contains(m.group())) {
-                        fs.add(m.group());
-                    }
-                }
-            }
-            labelFields.put(l.id(), fs);
+            labelFields.put(l.id(), l.fields());
         }
         if (!byGroupId.isEmpty()) {
             selected.set(byGroupId.values().iterator().next());
@@ -219,7 +205,73 @@ public final class ChecklistViewModel {
     public void offerSuggestion(Suggestion s) {
         Object v = checked(s.field(), s.value());
         GroupViewModel g = byField.get(s.field());
-        g.mutableSuggestions().put(s.field(), new Suggestion(s.field(), v, s.source(), s.confidence()));
+        g.mutableSuggestions().put(s.field(), new Suggestion(s.field(), v, s.source(), s.confidence(), s.detail()));
+    }
+
+    /**
+     * Replaces every pending suggestion with {@code all} (e.g. a new analysis of the clip). Each is checked like
+     * {@link #offerSuggestion}; one that does not fit its field is refused before anything changes.
+     */
+    public void replaceSuggestions(List<Suggestion> all) {
+        List<Suggestion> checkedAll = new ArrayList<>();
+        for (Suggestion s : all) {
+            checkedAll.add(new Suggestion(s.field(), checked(s.field(), s.value()), s.source(), s.confidence(),
+                    s.detail()));
+        }
+        for (GroupViewModel g : byGroupId.values()) {
+            g.mutableSuggestions().clear();
+        }
+        checkedAll.forEach(s -> byField.get(s.field()).mutableSuggestions().put(s.field(), s));
+    }
+
+    /**
+     * Accepts every pending suggestion of group {@code groupId} as one undoable edit (undo restores all its fields);
+     * false when the group has none.
+     */
+    public boolean acceptGroupSuggestions(String groupId) {
+        GroupViewModel g = byGroupId.get(groupId);
+        if (g == null || g.suggestions().isEmpty()) {
+            return false;
+        }
+        List<FieldEdit> edits = new ArrayList<>();
+        for (Suggestion s : List.copyOf(g.mutableSuggestions().values())) {
+            Object before = answers.get(s.field());
+            if (!Objects.equals(before, s.value())) {
+                edits.add(new FieldEdit(s.field(), before, s.value()));
+            }
+        }
+        g.mutableSuggestions().clear();
+        if (edits.isEmpty()) {
+            return true;
+        }
+        edits.forEach(EditHistory.Edit::redo);
+        history.done(new EditHistory.Edit() {
+            @Override
+            public String description() {
+                return "accept suggestion for " + g.group().name();
+            }
+
+            @Override
+            public void undo() {
+                for (int i = edits.size() - 1; i >= 0; i--) {
+                    edits.get(i).undo();
+                }
+            }
+
+            @Override
+            public void redo() {
+                edits.forEach(EditHistory.Edit::redo);
+            }
+        });
+        return true;
+    }
+
+    /** Dismisses every pending suggestion of group {@code groupId}. */
+    public void dismissGroupSuggestions(String groupId) {
+        GroupViewModel g = byGroupId.get(groupId);
+        if (g != null) {
+            g.mutableSuggestions().clear();
+        }
     }
 
     /** Accepts the pending suggestion for {@code field} as an undoable edit; false when there is none. */
