@@ -108,7 +108,14 @@ public final class ProjectStore implements AutoCloseable {
             throw e instanceof ProjectStoreException p ? p
                     : new ProjectStoreException("cannot create project in " + dir + ": " + e.getMessage(), e);
         }
-        return finishOpen(dir, c, System::currentTimeMillis);
+        ProjectStore store = finishOpen(dir, c, System::currentTimeMillis);
+        try {
+            ProjectMarker.write(store.info());   // project.chai: what a desktop double-clicks to open the project
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /** Opens the project in {@code dir}, migrating its schema when it is older than this version. */

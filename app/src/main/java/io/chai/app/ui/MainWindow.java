@@ -67,7 +67,12 @@ public final class MainWindow {
     public static final String BASE_CSS = "theme/base.css";
     public static final Duration AUTOSAVE_DELAY = Duration.millis(800);
 
-    private final WorkstationContent content;
+    private WorkstationContent content;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<WorkstationContent> contentProperty =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Unsaved caption-editor text of clips the user switched away from, by clip id (restored on return). */
+    private final Map<String, StepperDraft> stepperDrafts = new java.util.HashMap<>();
+    private boolean switching;
     private final WorkstationSettings settings;
     private final NotificationCenter notifications = new NotificationCenter();
     private final TaskCenter tasks = new TaskCenter(notifications);
@@ -75,17 +80,19 @@ public final class MainWindow {
     private final ShortcutDispatcher dispatcher = new ShortcutDispatcher(shortcuts);
     private final EditHistory history = new EditHistory();
     private final ExecutorService decodeThread;
-    private final FrameLoader loader;
+    private FrameLoader loader;
     private final ChecklistViewModel checklist;
-    private final PlayerViewModel player;
+    private PlayerViewModel player;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
-    private final PlayerView playerView;
+    private PlayerView playerView;
     private final ChecklistView checklistView;
     private final TaskPanel taskPanel;
     private final SplitPane mainSplit;
     private final SplitPane leftSplit;
     private final Label saveState = new Label();
+    private final Label clipLabel = new Label();
+    private final Label specLabel = new Label();
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final List<MenuItem> keyedItems = new ArrayList<>();
     private Theme theme;
@@ -98,9 +105,9 @@ public final class MainWindow {
     private final Tab captionsTab;
     private final Tab reviewTab;
     private final ExecutorService modelThread;
-    private final CaptionStepperViewModel captions;
+    private CaptionStepperViewModel captions;
     private final ReviewViewModel review;
-    private final CaptionStepperView captionsView;
+    private CaptionStepperView captionsView;
     private final ReviewView reviewView;
     private String user;
 
@@ -114,22 +121,10 @@ public final class MainWindow {
             t.setDaemon(true);
             return t;
         });
-        PlayerViewModel[] holder = new PlayerViewModel[1];
-        loader = new FrameLoader(content.clip(), decodeThread, Platform::runLater,
-                p -> holder[0].frameDecoded(p),
-                e -> notifications.error("Cannot decode a frame of " + content.clip().name() + ": " + e.getMessage(), e));
-        player = new PlayerViewModel(content.clip(), loader::request);
-        holder[0] = player;
-        player.start();
+        attachPlayer(content.clip());
         checklist = new ChecklistViewModel(content.specification(), history);
-        try {
-            checklist.load(content.answers().load());
-        } catch (UserFacingException e) {
-            notifications.error(e.getMessage(), e.getCause());
-        } catch (IllegalArgumentException e) {
-            notifications.error("Saved answers do not fit specification " + content.specification().id() + ": "
-                    + e.getMessage() + "; starting empty (the file stays until the next save)", e);
-        }
+        loadAnswers(content);
+        contentProperty.set(content);
 
         playerView = new PlayerView(player, tasks, notifications);
         checklistView = new ChecklistView(checklist);
@@ -146,14 +141,10 @@ public final class MainWindow {
         CaptionSession session = content.captions().orElse(null);
         if (session != null) {
             user = settings.user().orElse(session.defaultUser());
-            captions = new CaptionStepperViewModel(session.workflow(), session.works(), session.clip(),
-                    session.models(), CaptionWorkflows.user(user), modelThread, Platform::runLater,
-                    java.time.Clock.systemUTC());
             review = new ReviewViewModel(session.workflow(), session.works(), CaptionWorkflows.user(user),
                     java.time.Clock.systemUTC());
-            captions.revisionProperty().addListener((o, a, b) -> review.refresh());
+            attachCaptions(session);
             review.revisionProperty().addListener((o, a, b) -> captions.reload());
-            captionsView = new CaptionStepperView(captions);
             reviewView = new ReviewView(review);
             captionsTab = new Tab("Captions", captionsView);
             reviewTab = new Tab("Review", reviewView);
@@ -204,16 +195,275 @@ public final class MainWindow {
         shortcuts.revisionProperty().addListener((o, a, b) -> refreshMenuKeys());
 
         autosave.setOnFinished(e -> save());
+        clipLabel.getStyleClass().add("chai-muted");
+        specLabel.getStyleClass().add("chai-muted");
+        showClipLabels();
         // every change (re)starts the autosave delay; save() writes whatever is current when it fires
         checklist.revisionProperty().addListener((o, a, b) -> autosave.playFromStart());
         checklist.dirtyProperty().addListener((o, a, b) -> showSaveState(null));
         showSaveState(null);
     }
 
+    /** The player and frame loader of {@code clip} (decoding on the window's decode thread). */
+    private void attachPlayer(io.chai.app.ui.frames.FrameSource clip) {
+        PlayerViewModel[] holder = new PlayerViewModel[1];
+        loader = new FrameLoader(clip, decodeThread, Platform::runLater,
+                p -> holder[0].frameDecoded(p),
+                e -> notifications.error("Cannot decode a frame of " + clip.name() + ": " + e.getMessage(), e));
+        player = new PlayerViewModel(clip, loader::request);
+        holder[0] = player;
+        player.start();
+    }
+
+    /** Loads {@code c}'s saved answers into the checklist (clearing undo); a failure is a notification. */
+    private void loadAnswers(WorkstationContent c) {
+        try {
+            checklist.load(c.answers().load());
+        } catch (UserFacingException e) {
+            checklist.load(Map.of());
+            notifications.error(e.getMessage(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            checklist.load(Map.of());
+            notifications.error("Saved answers do not fit specification " + c.specification().id() + ": "
+                    + e.getMessage() + "; starting empty (the file stays until the next save)", e);
+        }
+    }
+
+    /** The caption stepper (view model and view) of a clip's caption session. */
+    private void attachCaptions(CaptionSession session) {
+        captions = new CaptionStepperViewModel(session.workflow(), session.works(), session.clip(),
+                session.models(), CaptionWorkflows.user(user), modelThread, Platform::runLater,
+                java.time.Clock.systemUTC());
+        CaptionStepperViewModel vm = captions;
+        vm.revisionProperty().addListener((o, a, b) -> {
+            if (vm == captions) {
+                review.refresh();
+            }
+        });
+        captionsView = new CaptionStepperView(captions);
+    }
+
+    private String windowTitle() {
+        return "CHAI Workstation — " + content.title();
+    }
+
+    private void showClipLabels() {
+        clipLabel.setText(content.clip().name() + " · " + content.clip().frameCount() + " frames @ "
+                + content.clip().timing().rate() + " fps");
+        specLabel.setText(content.specification().id() + " " + content.specification().version()
+                + " · answers: " + content.answers().describe());
+    }
+
+    /**
+     * The clip on screen and its parts (frames, answers, caption session, project); changes when the user opens
+     * another clip of the project. Views that follow the clip (a player surface, an exam overlay) listen here.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<WorkstationContent> contentProperty() {
+        return contentProperty.getReadOnlyProperty();
+    }
+
+    /** The open project (for the library and the queue); empty for the test pattern. */
+    public java.util.Optional<io.chai.app.ui.project.ProjectSession> project() {
+        return content.project();
+    }
+
+    /** The id of the clip on screen (hex), when it is a project clip. */
+    public java.util.Optional<String> clipId() {
+        return content.captions().map(c -> c.clip().hex());
+    }
+
+    /** Whether a clip switch is in progress. */
+    public boolean switching() {
+        return switching;
+    }
+
+    /**
+     * Opens another clip of the project in place of the one on screen: the answers are saved first (a failed save
+     * keeps the clip), unsaved caption-editor text is kept for when the user comes back, the player, checklist
+     * answers and caption stepper switch to the new clip. The clip is opened off the UI thread; the future
+     * completes on the UI thread with whether the clip is now on screen. Refused (false, with a notification)
+     * without a project, while a model call runs, or when the clip cannot be opened.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> openClip(String clipRef) {
+        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+        io.chai.app.ui.project.ProjectSession project = content.project().orElse(null);
+        if (project == null) {
+            notifications.warning("Other clips open from a project: start with --project DIR or --demo.");
+            done.complete(false);
+            return done;
+        }
+        if (switching) {
+            notifications.warning("Another clip is being opened; wait a moment.");
+            done.complete(false);
+            return done;
+        }
+        if (captions != null && captions.busyProperty().get()) {
+            notifications.warning("A model call is running for this clip: wait for it or cancel it ("
+                    + shortcuts.keyOf("captions.cancel") + ") before opening another clip.");
+            done.complete(false);
+            return done;
+        }
+        if (clipId().isPresent() && clipRef != null && clipRef.equals(clipId().get())) {
+            done.complete(true);
+            return done;
+        }
+        autosave.stop();
+        if (checklist.dirtyProperty().get() && !save()) {
+            notifications.warning("The answers of this clip could not be saved, so it stays open.");
+            done.complete(false);
+            return done;
+        }
+        switching = true;
+        javafx.concurrent.Task<WorkstationContent> open = new javafx.concurrent.Task<>() {
+            @Override
+            protected WorkstationContent call() {
+                updateTitle("Opening clip " + (clipRef == null ? "" : clipRef.length() > 12 ? clipRef.substring(0, 12)
+                        : clipRef));
+                return project.openClip(clipRef);
+            }
+        };
+        open.setOnSucceeded(e -> {
+            switching = false;
+            WorkstationContent next = open.getValue();
+            if (cannotSwitchNow()) {
+                closeClipLater(next.clip());
+                done.complete(false);
+                return;
+            }
+            swapTo(next);
+            done.complete(true);
+        });
+        open.setOnFailed(e -> {
+            switching = false;
+            Throwable t = open.getException();
+            notifications.error(t instanceof UserFacingException ? t.getMessage()
+                    : "Cannot open the clip: " + t.getMessage(), t);
+            done.complete(false);
+        });
+        open.setOnCancelled(e -> {
+            switching = false;
+            done.complete(false);
+        });
+        tasks.submit(open);
+        return done;
+    }
+
+    private boolean cannotSwitchNow() {
+        if (captions != null && captions.busyProperty().get()) {
+            notifications.warning("A model call started meanwhile; the other clip was not opened.");
+            return true;
+        }
+        if (checklist.dirtyProperty().get() && !save()) {
+            notifications.warning("The answers of this clip could not be saved, so it stays open.");
+            return true;
+        }
+        return false;
+    }
+
+    /** Replaces the per-clip parts with {@code next}'s; the old clip's decoder closes on the decode thread. */
+    private void swapTo(WorkstationContent next) {
+        WorkstationContent old = content;
+        rememberDraft();
+        // the old clip: stop its player, drop its pending frames and thumbnails, close its decoder after them
+        playerView.stop();
+        player.pause();
+        loader.close();
+        String filmstrip = "Filmstrip of " + old.clip().name();
+        for (javafx.concurrent.Task<?> t : List.copyOf(tasks.running())) {
+            if (filmstrip.equals(t.getTitle())) {
+                t.cancel();
+            }
+        }
+        closeClipLater(old.clip());
+        try {
+            old.answers().close();
+        } catch (RuntimeException ex) {
+            notifications.error(ex.getMessage(), ex);
+        }
+        if (captions != null) {
+            captions.close();
+        }
+        content = next;
+        // the new clip
+        attachPlayer(next.clip());
+        double[] left = leftSplit.getDividerPositions();
+        boolean hadFocus = playerView.isFocusWithin();
+        playerView = new PlayerView(player, tasks, notifications);
+        leftSplit.getItems().set(0, playerView);
+        leftSplit.setDividerPositions(left);
+        for (var g : checklist.groups()) {
+            for (String field : List.copyOf(g.suggestions().keySet())) {
+                checklist.dismissSuggestion(field);
+            }
+        }
+        loadAnswers(next);
+        autosave.stop();
+        next.captions().ifPresent(session -> {
+            attachCaptions(session);
+            captionsTab.setContent(captionsView);
+            restoreDraft();
+            review.refresh();
+        });
+        showClipLabels();
+        showSaveState(null);
+        if (stage != null) {
+            stage.setTitle(windowTitle());
+        }
+        contentProperty.set(next);
+        if (hadFocus) {
+            playerView.focusVideo();
+        }
+    }
+
+    private void closeClipLater(io.chai.app.ui.frames.FrameSource clip) {
+        try {
+            decodeThread.execute(() -> {
+                synchronized (clip) {
+                    clip.close();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (clip) {
+                clip.close();
+            }
+        }
+    }
+
+    /** The caption editors' unsaved state of one clip: kept while the user works on other clips. */
+    private record StepperDraft(io.chai.model.domain.Aspect aspect,
+            io.chai.model.workflow.AspectWork work, int rating, String critique,
+            List<io.chai.model.domain.CritiqueItem> items, String caption) {
+    }
+
+    private void rememberDraft() {
+        if (captions == null) {
+            return;
+        }
+        var a = captions.selectedProperty().get();
+        stepperDrafts.put(captions.clip().hex(), new StepperDraft(a, captions.current(),
+                captions.ratingProperty().get(), captions.critiqueProperty().get(), List.copyOf(captions.items()),
+                captions.captionProperty().get()));
+    }
+
+    private void restoreDraft() {
+        StepperDraft d = stepperDrafts.remove(captions.clip().hex());
+        if (d == null) {
+            return;
+        }
+        captions.select(d.aspect());
+        if (!captions.current().equals(d.work())) {
+            return;     // the work changed meanwhile (a review, another window): the stored state wins
+        }
+        captions.ratingProperty().set(d.rating());
+        captions.critiqueProperty().set(d.critique());
+        captions.items().setAll(d.items());
+        captions.captionProperty().set(d.caption());
+    }
+
     /** Shows the window on {@code stage}, restoring the remembered size and position. */
     public void show(Stage stage) {
         this.stage = stage;
-        stage.setTitle("CHAI Workstation — " + content.title());
+        stage.setTitle(windowTitle());
         stage.setScene(scene);
         settings.windowBounds().ifPresent(b -> {
             boolean visible = !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height()))
@@ -262,6 +512,13 @@ public final class MainWindow {
             try {
                 c.resources().close();
             } catch (Exception e) {
+                System.err.println("chai: " + e.getMessage());
+            }
+        });
+        content.project().ifPresent(p -> {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
                 System.err.println("chai: " + e.getMessage());
             }
         });
@@ -465,21 +722,21 @@ public final class MainWindow {
 
     private void registerShortcuts() {
         String p = "Player";
-        reg("player.playPause", p, "Play / pause", "Space", player::togglePlay);
-        reg("player.shuttleBack", p, "Play backwards (again: faster)", "J", player::shuttleBackward);
-        reg("player.stop", p, "Pause", "K", player::pause);
-        reg("player.shuttleForward", p, "Play forwards (again: faster)", "L", player::shuttleForward);
+        reg("player.playPause", p, "Play / pause", "Space", () -> player.togglePlay());
+        reg("player.shuttleBack", p, "Play backwards (again: faster)", "J", () -> player.shuttleBackward());
+        reg("player.stop", p, "Pause", "K", () -> player.pause());
+        reg("player.shuttleForward", p, "Play forwards (again: faster)", "L", () -> player.shuttleForward());
         reg("player.prevFrame", p, "Previous frame", "Left", () -> player.step(-1));
         reg("player.nextFrame", p, "Next frame", "Right", () -> player.step(1));
         reg("player.back10", p, "Back 10 frames", "Shift+Left", () -> player.step(-PlayerViewModel.BIG_STEP));
         reg("player.forward10", p, "Forward 10 frames", "Shift+Right", () -> player.step(PlayerViewModel.BIG_STEP));
-        reg("player.home", p, "First frame", "Home", player::home);
-        reg("player.end", p, "Last frame", "End", player::end);
-        reg("player.markIn", p, "Set loop in", "I", player::markIn);
-        reg("player.markOut", p, "Set loop out", "O", player::markOut);
-        reg("player.clearLoop", p, "Clear loop", "Alt+X", player::clearLoop);
+        reg("player.home", p, "First frame", "Home", () -> player.home());
+        reg("player.end", p, "Last frame", "End", () -> player.end());
+        reg("player.markIn", p, "Set loop in", "I", () -> player.markIn());
+        reg("player.markOut", p, "Set loop out", "O", () -> player.markOut());
+        reg("player.clearLoop", p, "Clear loop", "Alt+X", () -> player.clearLoop());
         reg("player.goTo", p, "Go to frame or timecode", "Ctrl+G", () -> scene.lookup("#player-goto").requestFocus());
-        reg("player.focus", p, "Focus the video", "Ctrl+1", playerView::focusVideo);
+        reg("player.focus", p, "Focus the video", "Ctrl+1", () -> playerView.focusVideo());
         String f = "Checklist";
         reg("form.focus", f, "Focus the checklist", "Ctrl+2", () -> {
             sideTabs.getSelectionModel().select(checklistTab);
@@ -589,12 +846,7 @@ public final class MainWindow {
         saveState.setId("save-state");
         saveState.getStyleClass().add("save-state");
         saveState.setAccessibleText("Save state");
-        Label clip = new Label(content.clip().name() + " · " + content.clip().frameCount() + " frames @ "
-                + content.clip().timing().rate() + " fps");
-        clip.getStyleClass().add("chai-muted");
-        Label specLabel = new Label(content.specification().id() + " " + content.specification().version()
-                + " · answers: " + content.answers().describe());
-        specLabel.getStyleClass().add("chai-muted");
+        clipLabel.setId("clip-label");
         Button tasksButton = new Button();
         tasksButton.setId("tasks-button");
         tasksButton.textProperty().bind(Bindings.createStringBinding(
@@ -610,7 +862,7 @@ public final class MainWindow {
         help.setOnAction(e -> showCheatSheet());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(saveState, clip, specLabel, spacer, tasksButton, themeButton, help);
+        HBox bar = new HBox(saveState, clipLabel, specLabel, spacer, tasksButton, themeButton, help);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

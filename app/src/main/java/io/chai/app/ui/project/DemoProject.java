@@ -130,21 +130,35 @@ public final class DemoProject {
      */
     public static WorkstationContent open(Path dir, String clipRef, String author) {
         ensure(dir);
-        return ProjectContent.open(dir, clipRef, author, (spec, clip, labels) -> {
-            LoopbackModelServer server;
-            try {
-                server = LoopbackModelServer.start();
-            } catch (IOException e) {
-                throw new UserFacingException("cannot start the demo model server: " + e.getMessage(), e);
+        return ProjectContent.open(dir, clipRef, author, DemoProject::cannedServer);
+    }
+
+    /** The in-process loopback server (canned answers) and a client of it, as a project's caption models. */
+    static ProjectContent.ProjectModels cannedServer(Specification spec) {
+        LoopbackModelServer server;
+        try {
+            server = LoopbackModelServer.start();
+        } catch (IOException e) {
+            throw new UserFacingException("cannot start the demo model server: " + e.getMessage(), e);
+        }
+        ModelServerClient client = new ModelServerClient(ServerProfile.of("demo-canned",
+                server.baseUrl().toString(), LoopbackModelServer.DEFAULT_MODEL, Dialect.OPENAI), ApiKeys.none());
+        ModelRoles roles = new ModelRoles(spec, client, Clock.systemUTC());
+        return new ProjectContent.ProjectModels() {
+            @Override
+            public io.chai.app.ui.captions.viewmodel.CaptionModels forClip(
+                    java.util.function.Supplier<io.chai.inference.roles.ClipInput> clip,
+                    java.util.function.Supplier<io.chai.model.domain.PrimitiveLabels> labels) {
+                return new RolesCaptionModels(roles, clip, labels,
+                        "demo server (canned answers) · " + LoopbackModelServer.DEFAULT_MODEL, true);
             }
-            ModelServerClient client = new ModelServerClient(ServerProfile.of("demo-canned",
-                    server.baseUrl().toString(), LoopbackModelServer.DEFAULT_MODEL, Dialect.OPENAI), ApiKeys.none());
-            return new ProjectContent.Models(new RolesCaptionModels(new ModelRoles(spec, client, Clock.systemUTC()),
-                    clip, labels, "demo server (canned answers) · " + LoopbackModelServer.DEFAULT_MODEL, true), () -> {
-                        client.close();
-                        server.close();
-                    });
-        });
+
+            @Override
+            public void close() {
+                client.close();
+                server.close();
+            }
+        };
     }
 
     private static MediaInfo probe(Path file, IndexStore indexes) {

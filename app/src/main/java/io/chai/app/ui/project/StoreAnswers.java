@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * A clip's checklist answers in the project store: each save appends one {@code primitive_labels} revision (a
  * full {@link PrimitiveLabels} snapshot at clip level), loading reads the current one. Converts between the
  * checklist's stored form and the domain's label values (start/end pairs keyed by their stem, yes/no/unsure).
+ * The store is not closed here: it belongs to the {@link ProjectSession}.
  */
 public final class StoreAnswers implements AnswerStore {
     private final ProjectStore store;
@@ -75,9 +76,9 @@ public final class StoreAnswers implements AnswerStore {
         return "project store";
     }
 
+    /** Closes nothing: the store belongs to the {@link ProjectSession} that opened the clip. */
     @Override
     public void close() {
-        store.close();
     }
 
     /** The checklist's answers as domain label values. */

@@ -65,7 +65,7 @@ class ProjectContentTest {
             answers.forEach(vm::set);
             c.answers().save(vm.snapshot());
         } finally {
-            c.answers().close();
+            c.project().orElseThrow().close();
             c.clip().close();
         }
         WorkstationContent again = ProjectContent.open(project.resolve("cache"), null, "alice");
@@ -77,7 +77,7 @@ class ProjectContentTest {
             }
             assertThat(loaded).isEqualTo(expected);
         } finally {
-            again.answers().close();
+            again.project().orElseThrow().close();
             again.clip().close();
         }
         try (ProjectStore store = ProjectStore.open(project)) {
