@@ -23,6 +23,13 @@ public enum RevisionKind {
     SUBMISSION(true, false),
     /** Peer review; payload: a domain {@code Review} ({@code decision}: approve | reject). */
     REVIEW(true, true),
+    /**
+     * An annotator's appeal of the rejection of their work (specification §2.11), then the admin's ruling: payload a
+     * domain {@code Appeal} ({@code author}, {@code note}, {@code created_at}, {@code ruling} null while open). The
+     * ruling is a new revision of the same appeal with its {@code ruling} set (parent: the appeal), never an edit;
+     * an overturn also appends the admin's approving {@code review}. Does not change the queue state by itself.
+     */
+    APPEAL(true, false),
     /** Who works on the clip (aspect '') or one aspect; payload {@code {"assignee": "name"}}. */
     ASSIGNMENT(true, false),
     /** Time spent on one annotation step; payload {@code {"step", "openedAt", "firstEditAt", "submittedAt"}}. */
