@@ -37,6 +37,32 @@ public interface FrameSource extends AutoCloseable {
         return timing().parsePosition(text);
     }
 
+    /** The clip's file when it is a real file another player (libVLC) can open; empty for generated frames. */
+    default java.util.Optional<java.nio.file.Path> file() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The frame on screen at {@code seconds} from the first frame: the last frame whose time is at most
+     * {@code seconds} (0 before the first frame, the last frame after the end).
+     */
+    default int frameAt(double seconds) {
+        int lo = 0;
+        int hi = frameCount() - 1;
+        if (seconds <= seconds(0)) {
+            return 0;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (seconds(mid) <= seconds + 1e-9) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     @Override
     default void close() {
     }

@@ -88,6 +88,11 @@ public final class MediaFrameSource implements FrameSource {
     }
 
     @Override
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.of(clip.path());
+    }
+
+    @Override
     public String timecode(int i) {
         return index.timecode(i).toString();
     }

@@ -4,6 +4,8 @@ package io.chai.app.ui.player;
 import io.chai.app.ui.FxImages;
 import io.chai.app.ui.frames.FramePicture;
 import io.chai.app.ui.notify.NotificationCenter;
+import io.chai.app.ui.playback.PlayerEngine;
+import io.chai.app.ui.playback.VlcLibrary;
 import io.chai.app.ui.player.viewmodel.PlayerViewModel;
 import io.chai.app.ui.tasks.TaskCenter;
 import java.util.Optional;
@@ -26,9 +28,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The player: the frame on screen (always the exact decoder's picture of the number shown beside it),
- * transport buttons, speed, go-to field, frame/timecode/seconds readout, loop state and the filmstrip.
- * Keyboard control (Space, J/K/L, arrows, Home/End, I/O) comes from the shortcut registry.
+ * The player: the frame on screen (paused or stepping: always the exact decoder's picture of the number shown
+ * beside it; playing forward with libVLC present: libVLC's picture, see {@link PlayerEngine}), transport
+ * buttons, speed, go-to field, frame/timecode/seconds readout, the playback engine (and a one-line notice when
+ * playback is from FFmpeg), loop state and the filmstrip. Keyboard control (Space, J/K/L, arrows, Home/End,
+ * I/O) comes from the shortcut registry.
  */
 public final class PlayerView extends BorderPane {
     private final PlayerViewModel vm;
@@ -37,8 +41,15 @@ public final class PlayerView extends BorderPane {
     private final Label timecodeLabel = new Label();
     private final Label secondsLabel = new Label();
     private final AnimationTimer timer;
+    private final PlayerEngine engine;
 
+    /** A player whose engine is chosen as the system properties say ({@link VlcLibrary.Config#fromSystem}). */
     public PlayerView(PlayerViewModel vm, TaskCenter tasks, NotificationCenter notifications) {
+        this(vm, tasks, notifications, VlcLibrary.Config.fromSystem());
+    }
+
+    /** A player whose libVLC use follows {@code vlc}. */
+    public PlayerView(PlayerViewModel vm, TaskCenter tasks, NotificationCenter notifications, VlcLibrary.Config vlc) {
         this.vm = vm;
         getStyleClass().add("player");
         surface.setId("player-video");
@@ -51,7 +62,10 @@ public final class PlayerView extends BorderPane {
         if (vm.shownProperty().get() != null) {
             surface.show(vm.shownProperty().get());
         }
+        surface.streamView.visibleProperty().bind(vm.streamOnScreenProperty());
+        surface.view.visibleProperty().bind(vm.streamOnScreenProperty().not());
         setCenter(surface);
+        engine = PlayerEngine.attach(vm, surface.streamView, vlc);
 
         frameLabel.setId("player-frame");
         frameLabel.textProperty().bind(vm.frameText());
@@ -68,6 +82,19 @@ public final class PlayerView extends BorderPane {
         speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label loopLabel = new Label();
         loopLabel.textProperty().bind(vm.loopText());
+        Label engineLabel = new Label();
+        engineLabel.setId("player-engine");
+        engineLabel.getStyleClass().add("chai-muted");
+        engineLabel.textProperty().bind(vm.engineProperty().map(e -> "Playback: " + e));
+        engineLabel.setTooltip(new Tooltip("Playing forward runs on libVLC (with sound) when it is installed;"
+                + " paused and stepped frames always come from the exact FFmpeg decoder."));
+        Label notice = new Label();
+        notice.setId("player-engine-notice");
+        notice.setStyle("-fx-text-fill: -chai-warning; -fx-padding: 0.2em 0.5em;");
+        notice.setWrapText(false);
+        notice.textProperty().bind(vm.engineNoticeProperty());
+        notice.visibleProperty().bind(vm.engineNoticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
 
         Button home = button("⇤", "First frame (Home)", vm::home);
         Button back = button("◀ 1", "Previous frame (Left)", () -> vm.step(-1));
@@ -118,20 +145,45 @@ public final class PlayerView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox transport = new HBox(home, back, play, fwd, end, speed, speedLabel, loopLabel, spacer, goTo);
         transport.getStyleClass().add("player-controls");
-        HBox readout = new HBox(frameLabel, timecodeLabel, secondsLabel);
+        HBox readout = new HBox(frameLabel, timecodeLabel, secondsLabel, engineLabel);
         readout.getStyleClass().add("player-readout-row");
         FilmstripView filmstrip = new FilmstripView(vm, tasks);
-        VBox bottom = new VBox(filmstrip, readout, transport);
+        VBox bottom = new VBox(filmstrip, readout, notice, transport);
         bottom.setPadding(new Insets(2, 0, 0, 0));
         setBottom(bottom);
 
+        boolean marker = Boolean.getBoolean(FIRST_FRAME_MARKER_PROPERTY);
         timer = new AnimationTimer() {
+            private int pulsesSinceFirstFrame = -1;
+
             @Override
             public void handle(long now) {
                 vm.tick(now);
+                if (marker && pulsesSinceFirstFrame < 1 && surface.current != null) {
+                    // the pulse after the one that laid out the first frame: it has been rendered
+                    if (++pulsesSinceFirstFrame == 1) {
+                        System.out.println(FIRST_FRAME_MARKER + " " + surface.current.index());
+                        System.out.flush();
+                    }
+                }
             }
         };
         timer.start();
+    }
+
+    /** System property: when true, print {@link #FIRST_FRAME_MARKER} once the first frame is on screen. */
+    public static final String FIRST_FRAME_MARKER_PROPERTY = "chai.marker.firstFrame";
+    /** The line (followed by the frame number) printed to stdout when the first frame is on screen. */
+    public static final String FIRST_FRAME_MARKER = "chai-first-frame-shown";
+
+    /** The engine choice (libVLC or FFmpeg) and its libVLC player, if any. */
+    public PlayerEngine engine() {
+        return engine;
+    }
+
+    /** The image libVLC's pictures are shown in while playing (for tests and screenshots). */
+    public ImageView streamView() {
+        return surface.streamView;
     }
 
     public PlayerViewModel viewModel() {
@@ -148,8 +200,10 @@ public final class PlayerView extends BorderPane {
         surface.requestFocus();
     }
 
+    /** Stops the clock and releases libVLC's player. */
     public void stop() {
         timer.stop();
+        engine.close();
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -164,13 +218,18 @@ public final class PlayerView extends BorderPane {
     /** The video area: an image scaled to fit, letterboxed on black. */
     static final class VideoSurface extends Pane {
         final ImageView view = new ImageView();
+        final ImageView streamView = new ImageView();
         private FramePicture current;
 
         VideoSurface() {
-            view.setPreserveRatio(true);
-            view.setSmooth(true);
-            view.setManaged(false);
-            getChildren().add(view);
+            for (ImageView v : new ImageView[] {view, streamView}) {
+                v.setPreserveRatio(true);
+                v.setSmooth(true);
+                v.setManaged(false);
+            }
+            streamView.setVisible(false);
+            streamView.imageProperty().addListener((o, a, b) -> requestLayout());
+            getChildren().addAll(view, streamView);
             setMinSize(160, 90);
             setPrefSize(640, 360);
         }
@@ -189,15 +248,17 @@ public final class PlayerView extends BorderPane {
         protected void layoutChildren() {
             double w = getWidth();
             double h = getHeight();
-            if (view.getImage() == null || w <= 0 || h <= 0) {
-                return;
+            for (ImageView v : new ImageView[] {view, streamView}) {
+                if (v.getImage() == null || w <= 0 || h <= 0) {
+                    continue;
+                }
+                double iw = v.getImage().getWidth();
+                double ih = v.getImage().getHeight();
+                double s = Math.min(w / iw, h / ih);
+                v.setFitWidth(iw * s);
+                v.setFitHeight(ih * s);
+                v.relocate((w - iw * s) / 2, (h - ih * s) / 2);
             }
-            double iw = view.getImage().getWidth();
-            double ih = view.getImage().getHeight();
-            double s = Math.min(w / iw, h / ih);
-            view.setFitWidth(iw * s);
-            view.setFitHeight(ih * s);
-            view.relocate((w - iw * s) / 2, (h - ih * s) / 2);
         }
     }
 }

@@ -21,6 +21,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
@@ -29,8 +31,12 @@ import javafx.beans.property.SimpleDoubleProperty;
  * and every text shown (frame number, timecode, seconds) derives from it, so number and picture always agree.
  *
  * <p>Playback is driven by {@link #tick(long)} with a monotonic clock in nanoseconds (an AnimationTimer in the
- * view); every frame shown, paused or playing, is requested from the exact decoder through the
- * {@code requestFrame} callback and arrives through {@link #frameDecoded(FramePicture)}.
+ * view). Every frame shown while paused or stepping is requested from the exact decoder through the
+ * {@code requestFrame} callback and arrives through {@link #frameDecoded(FramePicture)}. Without a
+ * {@link StreamPlayback} (no libVLC), playing does the same frame by frame. With one, playing forward runs on
+ * it (real-time decode with audio, {@link #streamOnScreenProperty()} true once its picture is up, the readout
+ * following its clock); on pause the picture it showed is identified among the exact decoder's frames around its
+ * estimate, and that exact frame, with its number, replaces it. Reverse play always uses the exact decoder.
  */
 public final class PlayerViewModel {
     public static final double MIN_SPEED = 0.1;
@@ -49,8 +55,20 @@ public final class PlayerViewModel {
     private final ReadOnlyIntegerWrapper loopIn = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper loopOut = new ReadOnlyIntegerWrapper(-1);
 
+    private final ReadOnlyIntegerWrapper displayed = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper streamOnScreen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("FFmpeg");
+    private final ReadOnlyStringWrapper engineNotice = new ReadOnlyStringWrapper("");
+
     private long anchorNanos = -1;
     private int anchorFrame;
+    private StreamPlayback stream;
+    private boolean streaming;
+    private Resolve resolve;
+    private int pendingStep;
+
+    /** Candidates tried around the stream's estimate when identifying the paused frame (estimate ± this). */
+    public static final int RESOLVE_RADIUS = 4;
 
     /**
      * @param requestFrame called with each frame index that should be decoded and shown (the app passes a
@@ -89,6 +107,54 @@ public final class PlayerViewModel {
         return timing;
     }
 
+    // ---- engines ---------------------------------------------------------------------------------------
+
+    /**
+     * Plays forward through {@code s} from now on (null: the exact decoder plays, as without libVLC). A stream
+     * already in use is stopped and closed.
+     */
+    public void useStream(StreamPlayback s) {
+        boolean wasPlaying = playing.get();
+        double sp = speed.get();
+        if (streaming) {
+            pause();
+        }
+        if (stream != null && stream != s) {
+            stream.close();
+        }
+        stream = s;
+        engine.set(s == null ? "FFmpeg" : s.name());
+        if (s != null) {
+            engineNotice.set("");
+        }
+        if (wasPlaying && sp != 0) {
+            play(sp);
+        }
+    }
+
+    /** The stream in use, if any. */
+    public Optional<StreamPlayback> stream() {
+        return Optional.ofNullable(stream);
+    }
+
+    /** Sets the one-line notice shown in the player (e.g. why playback is from FFmpeg); "" for none. */
+    public void setEngineNotice(String notice) {
+        engineNotice.set(notice == null ? "" : notice);
+    }
+
+    /** Stops and releases the stream (window closing). */
+    public void closeStream() {
+        if (streaming) {
+            streaming = false;
+            stream.stop();
+        }
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        engine.set("FFmpeg");
+    }
+
     // ---- transport -------------------------------------------------------------------------------------
 
     /** Space: pause when playing, else play forward at the base speed. */
@@ -109,15 +175,43 @@ public final class PlayerViewModel {
         if (s < 0 && position.get() <= 0 && !loopActive()) {
             seek(frameCount() - 1);
         }
+        cancelResolve();
+        if (s > 0 && stream != null) {
+            if (!streaming) {
+                stream.play(position.get(), s);
+                streaming = true;
+            } else {
+                stream.setRate(s);
+            }
+        } else if (streaming) {
+            // reverse play: the exact decoder takes over from the stream's frame
+            int f = stopStream().estimate();
+            position.set(f);
+            showExact(f);
+        }
         playing.set(true);
         setSpeed(s);
     }
 
-    /** K: pause on the current frame. */
+    /** K: pause on the current frame (after playing through the stream: the exact frame that was on screen). */
     public void pause() {
         playing.set(false);
         speed.set(0);
         anchorNanos = -1;
+        if (streaming) {
+            StreamPlayback.Stop stop = stopStream();
+            position.set(stop.estimate());
+            if (stop.distance() == null) {
+                showExact(stop.estimate());
+            } else {
+                startResolve(stop);
+            }
+        }
+    }
+
+    /** Whether the paused frame is still being identified among the exact decoder's frames. */
+    public boolean resolving() {
+        return resolve != null;
     }
 
     /** L: play forward; pressed again while playing forward, doubles the speed up to {@value #MAX_SPEED}x. */
@@ -141,6 +235,11 @@ public final class PlayerViewModel {
     /** Left/Right (±1) and Shift+Left/Right (±{@value #BIG_STEP}): pauses and steps, clamped to the clip. */
     public void step(int delta) {
         pause();
+        if (resolve != null) {
+            // the frame that was on screen is still being identified: step from it once it is known
+            pendingStep += delta;
+            return;
+        }
         seek(position.get() + delta);
     }
 
@@ -158,12 +257,27 @@ public final class PlayerViewModel {
     public void seek(int frame) {
         int f = Math.max(0, Math.min(frameCount() - 1, frame));
         anchorNanos = -1;
+        cancelResolve();
         if (f != position.get()) {
             position.set(f);
         }
-        if (shown.get() == null || shown.get().index() != f) {
-            requestFrame.accept(f);
+        if (streaming) {
+            stream.seek(f);
+            return;
         }
+        showExact(f);
+    }
+
+    /** Shows exact frame {@code f}: requests it unless it is already the exact picture on screen. */
+    private void showExact(int f) {
+        if (shown.get() != null && shown.get().index() == f) {
+            if (streamOnScreen.get()) {
+                streamOnScreen.set(false);
+                displayed.set(f);
+            }
+            return;
+        }
+        requestFrame.accept(f);
     }
 
     /**
@@ -219,6 +333,10 @@ public final class PlayerViewModel {
         if (!playing.get()) {
             return;
         }
+        if (streaming) {
+            tickStream();
+            return;
+        }
         if (anchorNanos < 0) {
             anchorNanos = nowNanos;
             anchorFrame = position.get();
@@ -254,9 +372,134 @@ public final class PlayerViewModel {
         }
     }
 
-    /** A decoded frame arrived: it becomes the frame on screen. */
+    private void tickStream() {
+        Optional<String> failure = stream.failure();
+        if (failure.isPresent()) {
+            // the stream cannot play this clip: the exact decoder plays on from the same frame
+            StreamPlayback failed = stream;
+            int f = stopStream().estimate();
+            failed.close();
+            stream = null;
+            engine.set("FFmpeg");
+            engineNotice.set("Playing from the FFmpeg decoder: " + failed.name() + " cannot play this clip ("
+                    + failure.get() + ").");
+            position.set(Math.max(0, Math.min(frameCount() - 1, f < 0 ? position.get() : f)));
+            showExact(position.get());
+            anchorNanos = -1;
+            return;
+        }
+        if (stream.finished()) {
+            if (loopActive()) {
+                stream.play(loopIn.get(), Math.abs(speed.get()));
+                position.set(loopIn.get());
+                return;
+            }
+            streaming = false;
+            stream.stop();
+            pause();
+            seek(frameCount() - 1);
+            return;
+        }
+        int f = stream.frameOnScreen();
+        if (f < 0) {
+            return;
+        }
+        if (!streamOnScreen.get()) {
+            streamOnScreen.set(true);
+        }
+        if (loopActive() && (f > loopOut.get() || f < loopIn.get())) {
+            stream.seek(loopIn.get());
+            f = loopIn.get();
+        }
+        displayed.set(f);
+        if (f != position.get()) {
+            position.set(f);
+        }
+    }
+
+    private StreamPlayback.Stop stopStream() {
+        streaming = false;
+        return stream.stop();
+    }
+
+    /** A decoded frame arrived: it becomes the frame on screen (unless it is a candidate being compared). */
     public void frameDecoded(FramePicture p) {
+        if (resolve != null) {
+            resolve.candidate(p);
+            return;
+        }
         shown.set(p);
+        if (!streaming || !streamOnScreen.get()) {
+            streamOnScreen.set(false);
+            displayed.set(p.index());
+        }
+    }
+
+    private void startResolve(StreamPlayback.Stop stop) {
+        resolve = new Resolve(stop);
+        resolve.next();
+    }
+
+    private void cancelResolve() {
+        resolve = null;
+        pendingStep = 0;
+    }
+
+    /** Identifies the stream's last picture: exact frames around the estimate, nearest first, until identical. */
+    private final class Resolve {
+        private final StreamPlayback.Stop stop;
+        private final int[] order;
+        private int tried;
+        private FramePicture best;
+        private long bestDistance = Long.MAX_VALUE;
+
+        Resolve(StreamPlayback.Stop stop) {
+            this.stop = stop;
+            int e = Math.max(0, Math.min(frameCount() - 1, stop.estimate()));
+            List<Integer> o = new ArrayList<>();
+            o.add(e);
+            for (int d = 1; d <= RESOLVE_RADIUS; d++) {
+                for (int c : new int[] {e + d, e - d}) {
+                    if (c >= 0 && c < frameCount()) {
+                        o.add(c);
+                    }
+                }
+            }
+            order = o.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        void next() {
+            requestFrame.accept(order[tried++]);
+        }
+
+        void candidate(FramePicture p) {
+            if (p.index() != order[tried - 1]) {
+                return; // a decode requested before the pause
+            }
+            long d = stop.distance().applyAsLong(p);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = p;
+            }
+            if (d == 0 || tried >= order.length) {
+                finish();
+            } else {
+                next();
+            }
+        }
+
+        private void finish() {
+            int delta = pendingStep;
+            resolve = null;
+            pendingStep = 0;
+            position.set(best.index());
+            shown.set(best);
+            streamOnScreen.set(false);
+            displayed.set(best.index());
+            if (delta != 0) {
+                seek(best.index() + delta);
+            }
+        }
     }
 
     // ---- filmstrip -------------------------------------------------------------------------------------
@@ -310,22 +553,45 @@ public final class PlayerViewModel {
         return loopOut.getReadOnlyProperty();
     }
 
+    /**
+     * The frame on screen: the exact picture's number, or while the stream's picture is up, the frame its clock
+     * says is showing; -1 before the first frame.
+     */
+    public ReadOnlyIntegerProperty displayedProperty() {
+        return displayed.getReadOnlyProperty();
+    }
+
+    /** True while the stream's (libVLC's) picture is on screen instead of an exact frame. */
+    public ReadOnlyBooleanProperty streamOnScreenProperty() {
+        return streamOnScreen.getReadOnlyProperty();
+    }
+
+    /** Which engine plays: "libVLC" (or the stream's name) or "FFmpeg". */
+    public ReadOnlyStringProperty engineProperty() {
+        return engine.getReadOnlyProperty();
+    }
+
+    /** One line saying why playback is from FFmpeg (libVLC missing, switched off or failing); "" when none. */
+    public ReadOnlyStringProperty engineNoticeProperty() {
+        return engineNotice.getReadOnlyProperty();
+    }
+
     /** "Frame 120 / 1199" of the frame on screen. */
     public StringBinding frameText() {
-        return Bindings.createStringBinding(() -> shown.get() == null ? "Frame – / " + (frameCount() - 1)
-                : "Frame " + shown.get().index() + " / " + (frameCount() - 1), shown);
+        return Bindings.createStringBinding(() -> displayed.get() < 0 ? "Frame – / " + (frameCount() - 1)
+                : "Frame " + displayed.get() + " / " + (frameCount() - 1), displayed);
     }
 
     /** SMPTE timecode of the frame on screen. */
     public StringBinding timecodeText() {
-        return Bindings.createStringBinding(() -> shown.get() == null ? "--:--:--:--"
-                : source.timecode(shown.get().index()), shown);
+        return Bindings.createStringBinding(() -> displayed.get() < 0 ? "--:--:--:--"
+                : source.timecode(displayed.get()), displayed);
     }
 
     /** Seconds of the frame on screen, e.g. "5.005 s". */
     public StringBinding secondsText() {
-        return Bindings.createStringBinding(() -> shown.get() == null ? "– s"
-                : String.format(Locale.ROOT, "%.3f s", source.seconds(shown.get().index())), shown);
+        return Bindings.createStringBinding(() -> displayed.get() < 0 ? "– s"
+                : String.format(Locale.ROOT, "%.3f s", source.seconds(displayed.get())), displayed);
     }
 
     /** "▶ 2×", "◀ 1×", "❚❚" for the transport state. */
@@ -358,6 +624,9 @@ public final class PlayerViewModel {
         // re-anchor at the current position so a speed change does not jump
         anchorNanos = -1;
         speed.set(s);
+        if (streaming) {
+            stream.setRate(Math.abs(s));
+        }
     }
 
     private static double clampSpeed(double s) {

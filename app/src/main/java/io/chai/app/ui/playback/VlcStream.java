@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.playback;
+
+import io.chai.app.ui.frames.FrameSource;
+import io.chai.app.ui.player.viewmodel.StreamPlayback;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+import uk.co.caprica.vlcj.player.embedded.videosurface.CallbackVideoSurface;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
+
+/**
+ * Plays one clip through libVLC (vlcj) into a {@link VideoSink}: our own {@link CallbackVideoSurface} asks for
+ * BGRA ("RV32") at the clip's real picture size (the exact decoder's size when set, else the size libVLC
+ * reports), and each picture libVLC displays is copied into a buffer the sink owns for as long as it likes.
+ *
+ * <p>Which frame is on screen comes from libVLC's clock: the playback time it last reported, advanced by the
+ * wall-clock time since at the current rate, taken when a picture is displayed, mapped to a frame through the
+ * clip's frame index ({@link FrameSource#frameAt}), plus one frame (the clock at display time runs about one
+ * frame behind the picture). That is an estimate, usually exact, sometimes off by a frame or more after dropped
+ * frames; {@link #stop()} therefore hands over a copy of the picture on screen so the exact frame can be
+ * identified among the exact decoder's frames (libVLC's pixels equal FFmpeg's for the same frame).
+ *
+ * <p>Every {@link #play} starts the media afresh at the frame's time ({@code :start-time}); libVLC's paused
+ * seeks are not used (see stack notes: they land 1–4 frames early and can stop delivering pictures).
+ */
+public final class VlcStream implements StreamPlayback {
+    private final EmbeddedMediaPlayer player;
+    private final FrameSource source;
+    private final String mrl;
+    private final VideoSink sink;
+    private final Object pictureLock = new Object();
+
+    private volatile int wantWidth;
+    private volatile int wantHeight;
+    private volatile double rate = 1.0;
+    private volatile double anchorMillis;
+    private volatile long anchorNanos;
+    private volatile boolean clockKnown;
+    private volatile int shownFrame = -1;
+    private volatile boolean finished;
+    private volatile String failure;
+    private volatile boolean released;
+
+    // guarded by pictureLock
+    private ByteBuffer picture;
+    private int pictureWidth;
+    private int pictureHeight;
+    private boolean pictureShown;
+
+    /**
+     * @param factory a loaded libVLC ({@link VlcLibrary#load})
+     * @param source the clip's exact frames (for the frame index and times)
+     * @param file the clip's file
+     */
+    public VlcStream(MediaPlayerFactory factory, FrameSource source, Path file, VideoSink sink) {
+        this.source = source;
+        this.mrl = file.toAbsolutePath().toString();
+        this.sink = sink;
+        this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        CallbackVideoSurface surface = factory.videoSurfaces().newVideoSurface(new Format(), new Render(), true);
+        player.videoSurface().set(surface);
+        player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
+            @Override
+            public void timeChanged(MediaPlayer mp, long newTime) {
+                anchorMillis = newTime;
+                anchorNanos = System.nanoTime();
+                clockKnown = true;
+            }
+
+            @Override
+            public void finished(MediaPlayer mp) {
+                finished = true;
+            }
+
+            @Override
+            public void error(MediaPlayer mp) {
+                failure = "libVLC reported an error playing " + file.getFileName();
+            }
+        });
+    }
+
+    /**
+     * The size pictures should have: the exact decoder's picture size, so that libVLC's pictures compare pixel
+     * for pixel with exact frames (0 × 0: libVLC's own size). Takes effect at the next {@link #play}.
+     */
+    public void setPictureSize(int width, int height) {
+        wantWidth = width;
+        wantHeight = height;
+    }
+
+    @Override
+    public String name() {
+        return "libVLC";
+    }
+
+    @Override
+    public void play(int frame, double r) {
+        checkOpen();
+        int f = Math.max(0, Math.min(source.frameCount() - 1, frame));
+        rate = r;
+        finished = false;
+        failure = null;
+        shownFrame = -1;
+        synchronized (pictureLock) {
+            pictureShown = false;
+        }
+        double startSeconds = source.seconds(f);
+        anchorMillis = startSeconds * 1000;
+        anchorNanos = System.nanoTime();
+        clockKnown = false;
+        boolean ok = player.media().play(mrl, String.format(Locale.ROOT, ":start-time=%.6f", startSeconds),
+                String.format(Locale.ROOT, ":rate=%.4f", r));
+        if (!ok) {
+            failure = "libVLC cannot open " + Path.of(mrl).getFileName();
+            return;
+        }
+        player.controls().setRate((float) r);
+    }
+
+    @Override
+    public void setRate(double r) {
+        checkOpen();
+        anchorMillis = clockMillis(System.nanoTime());
+        anchorNanos = System.nanoTime();
+        rate = r;
+        player.controls().setRate((float) r);
+    }
+
+    @Override
+    public void seek(int frame) {
+        checkOpen();
+        int f = Math.max(0, Math.min(source.frameCount() - 1, frame));
+        double ms = source.seconds(f) * 1000;
+        anchorMillis = ms;
+        anchorNanos = System.nanoTime();
+        finished = false;
+        player.controls().setTime(Math.round(ms));
+    }
+
+    @Override
+    public int frameOnScreen() {
+        return shownFrame;
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public Stop stop() {
+        int estimate = shownFrame;
+        PictureDistance distance = null;
+        synchronized (pictureLock) {
+            if (pictureShown && picture != null) {
+                byte[] copy = new byte[4 * pictureWidth * pictureHeight];
+                picture.duplicate().rewind().get(copy);
+                distance = new PictureDistance(copy, pictureWidth, pictureHeight);
+            }
+        }
+        if (!released) {
+            player.controls().setPause(true);
+        }
+        return new Stop(estimate < 0 ? Math.max(0, frameAtMillis(anchorMillis)) : estimate, distance);
+    }
+
+    @Override
+    public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        player.controls().stop();
+        player.release();
+    }
+
+    /** libVLC's playback time now, in milliseconds from the first frame (its last report advanced at the rate). */
+    private double clockMillis(long now) {
+        return anchorMillis + (now - anchorNanos) / 1e6 * rate;
+    }
+
+    private int frameAtMillis(double ms) {
+        return source.frameAt(ms / 1000.0);
+    }
+
+    private void checkOpen() {
+        if (released) {
+            throw new IllegalStateException("libVLC player already released");
+        }
+    }
+
+    /** Asks libVLC for BGRA at the real picture size. */
+    private final class Format implements BufferFormatCallback {
+        @Override
+        public BufferFormat getBufferFormat(int sourceWidth, int sourceHeight) {
+            int w = wantWidth > 0 ? wantWidth : sourceWidth;
+            int h = wantHeight > 0 ? wantHeight : sourceHeight;
+            synchronized (pictureLock) {
+                if (picture == null || pictureWidth != w || pictureHeight != h) {
+                    picture = ByteBuffer.allocateDirect(4 * w * h);
+                    pictureWidth = w;
+                    pictureHeight = h;
+                    sink.format(picture, w, h);
+                }
+            }
+            return new RV32BufferFormat(w, h);
+        }
+
+        @Override
+        public void newFormatSize(int bufferWidth, int bufferHeight, int displayWidth, int displayHeight) {
+        }
+
+        @Override
+        public void allocatedBuffers(ByteBuffer[] buffers) {
+        }
+    }
+
+    /** Copies each displayed picture (opaque) and notes which frame the clock says it is. */
+    private final class Render implements RenderCallback {
+        @Override
+        public void lock(MediaPlayer mp) {
+        }
+
+        @Override
+        public void display(MediaPlayer mp, ByteBuffer[] nativeBuffers, BufferFormat format, int displayWidth,
+                int displayHeight) {
+            long now = System.nanoTime();
+            synchronized (pictureLock) {
+                if (picture == null || format.getWidth() != pictureWidth || format.getHeight() != pictureHeight) {
+                    return;
+                }
+                ByteBuffer src = nativeBuffers[0].duplicate();
+                src.rewind();
+                src.limit(Math.min(src.capacity(), picture.capacity()));
+                ByteBuffer dst = picture.duplicate();
+                dst.rewind();
+                dst.put(src);
+                // RV32 leaves the fourth byte undefined: make every pixel opaque for BGRA_PRE
+                for (int o = 3, n = picture.capacity(); o < n; o += 4) {
+                    picture.put(o, (byte) 0xFF);
+                }
+                pictureShown = true;
+            }
+            double ms = clockKnown ? clockMillis(now) : anchorMillis;
+            // measured (VlcStreamTest): the clock at display time is about one frame behind the picture
+            shownFrame = frameAtMillis(ms + 1000.0 / source.timing().fps());
+            sink.picture();
+        }
+
+        @Override
+        public void unlock(MediaPlayer mp) {
+        }
+    }
+}
