@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.model.store;
+
+import io.chai.model.workflow.WorkflowState;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every clip of a project in columns (one array per field, row {@code i} = the i-th clip in import order): media
+ * facts, per-aspect queue state and assignee, tags. Made for the workstation's library, which filters and sorts a
+ * hundred thousand clips in memory without one object per clip; three indexed scans load it. Immutable once loaded
+ * (the arrays must not be changed).
+ */
+public final class ClipTable {
+    /** Aspects per clip, in {@link ProjectStore#ASPECTS} order. */
+    public static final int ASPECTS = ProjectStore.ASPECTS.size();
+    private static final WorkflowState[] STATES = WorkflowState.values();
+    private static final int[] NO_TAGS = new int[0];
+
+    private final int size;
+    private final long[] clipNo;
+    private final String[] clipId;
+    private final String[] path;
+    private final String[] externalId;
+    private final double[] duration;
+    private final int[] fpsNum;
+    private final int[] fpsDen;
+    private final int[] width;
+    private final int[] height;
+    private final byte[] states;
+    private final String[] assignees;
+    private final int[][] tags;
+    private final List<String> tagNames;
+    private final List<String> assigneeNames;
+
+    private ClipTable(int size, long[] clipNo, String[] clipId, String[] path, String[] externalId, double[] duration,
+            int[] fpsNum, int[] fpsDen, int[] width, int[] height, byte[] states, String[] assignees, int[][] tags,
+            List<String> tagNames, List<String> assigneeNames) {
+        this.size = size;
+        this.clipNo = clipNo;
+        this.clipId = clipId;
+        this.path = path;
+        this.externalId = externalId;
+        this.duration = duration;
+        this.fpsNum = fpsNum;
+        this.fpsDen = fpsDen;
+        this.width = width;
+        this.height = height;
+        this.states = states;
+        this.assignees = assignees;
+        this.tags = tags;
+        this.tagNames = tagNames;
+        this.assigneeNames = assigneeNames;
+    }
+
+    /** Loads the table of every clip of {@code store}. */
+    public static ClipTable load(ProjectStore store) {
+        return store.read(() -> {
+            Db db = store.db();
+            int n = (int) store.clipCount();
+            long[] clipNo = new long[n];
+            String[] clipId = new String[n];
+            String[] path = new String[n];
+            String[] externalId = new String[n];
+            double[] duration = new double[n];
+            int[] fpsNum = new int[n];
+            int[] fpsDen = new int[n];
+            int[] width = new int[n];
+            int[] height = new int[n];
+            int rows = 0;
+            PreparedStatement ps = db.ps("SELECT clip_no, clip_id, path, external_id, duration_s, fps_num, fps_den,"
+                    + " width, height FROM clips ORDER BY clip_no");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && rows < n) {
+                    clipNo[rows] = rs.getLong(1);
+                    clipId[rows] = rs.getString(2);
+                    path[rows] = rs.getString(3);
+                    externalId[rows] = rs.getString(4);
+                    duration[rows] = rs.getDouble(5);
+                    if (rs.wasNull()) {
+                        duration[rows] = Double.NaN;
+                    }
+                    fpsNum[rows] = rs.getInt(6);
+                    fpsDen[rows] = rs.getInt(7);
+                    width[rows] = rs.getInt(8);
+                    height[rows] = rs.getInt(9);
+                    rows++;
+                }
+            }
+            byte[] states = new byte[rows * ASPECTS];
+            String[] assignees = new String[rows * ASPECTS];
+            Map<String, Integer> aspectIndex = new HashMap<>();
+            for (int a = 0; a < ASPECTS; a++) {
+                aspectIndex.put(ProjectStore.ASPECTS.get(a), a);
+            }
+            Map<String, String> names = new HashMap<>();
+            Map<String, Byte> stateIds = new HashMap<>();
+            for (WorkflowState s : STATES) {
+                stateIds.put(WorkStates.id(s), (byte) s.ordinal());
+            }
+            PreparedStatement sp = db.ps("SELECT clip_no, aspect, state, assignee FROM aspect_state"
+                    + " ORDER BY clip_no, aspect");
+            try (ResultSet rs = sp.executeQuery()) {
+                int row = 0;
+                while (rs.next()) {
+                    long no = rs.getLong(1);
+                    while (row < rows && clipNo[row] < no) {
+                        row++;
+                    }
+                    if (row >= rows || clipNo[row] != no) {
+                        continue;       // a clip added after the first scan
+                    }
+                    Integer a = aspectIndex.get(rs.getString(2));
+                    if (a == null) {
+                        continue;
+                    }
+                    Byte s = stateIds.get(rs.getString(3));
+                    states[row * ASPECTS + a] = s == null ? 0 : s;
+                    String who = rs.getString(4);
+                    if (who != null) {
+                        assignees[row * ASPECTS + a] = names.computeIfAbsent(who, k -> k);
+                    }
+                }
+            }
+            int[][] tags = new int[rows][];
+            Arrays.fill(tags, NO_TAGS);
+            Map<String, Integer> tagIds = new HashMap<>();
+            List<String> tagNames = new ArrayList<>();
+            PreparedStatement tp = db.ps("SELECT c.clip_no, t.tag FROM clip_tags t JOIN clips c ON c.clip_id = t.clip_id"
+                    + " ORDER BY c.clip_no, t.tag");
+            try (ResultSet rs = tp.executeQuery()) {
+                while (rs.next()) {
+                    int row = Arrays.binarySearch(clipNo, 0, rows, rs.getLong(1));
+                    if (row < 0) {
+                        continue;
+                    }
+                    int tag = tagIds.computeIfAbsent(rs.getString(2), k -> {
+                        tagNames.add(k);
+                        return tagNames.size() - 1;
+                    });
+                    int[] old = tags[row];
+                    int[] grown = Arrays.copyOf(old, old.length + 1);
+                    grown[old.length] = tag;
+                    tags[row] = grown;
+                }
+            }
+            List<String> assigneeNames = new ArrayList<>(names.keySet());
+            assigneeNames.sort(String.CASE_INSENSITIVE_ORDER);
+            return new ClipTable(rows, clipNo, clipId, path, externalId, duration, fpsNum, fpsDen, width, height,
+                    states, assignees, tags, List.copyOf(tagNames), List.copyOf(assigneeNames));
+        });
+    }
+
+    /**
+     * The first clip after {@code afterClipNo} (in import order, wrapping round to the start) with an aspect
+     * assigned to {@code assignee} that still needs work (a draft state: not started, pre-captioned, critiqued or
+     * revised). Empty when there is none.
+     */
+    public static Optional<String> nextAssigned(ProjectStore store, String assignee, long afterClipNo) {
+        return store.read(() -> {
+            PreparedStatement ps = store.db().ps("SELECT clip_id FROM aspect_state WHERE assignee = ?"
+                    + " AND state IN ('not_started', 'precaptioned', 'critiqued', 'revised') AND clip_no > ?"
+                    + " ORDER BY clip_no LIMIT 1");
+            for (long after : new long[] {afterClipNo, 0}) {
+                ps.setString(1, assignee);
+                ps.setLong(2, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Number of clips. */
+    public int size() {
+        return size;
+    }
+
+    /** The local import number of row {@code i} (increasing with {@code i}). */
+    public long clipNo(int i) {
+        return clipNo[i];
+    }
+
+    /** The row of a clip id, or -1. Linear; for an occasional look-up. */
+    public int rowOf(String id) {
+        for (int i = 0; i < size; i++) {
+            if (clipId[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String clipId(int i) {
+        return clipId[i];
+    }
+
+    /** The stored media path (relative to the project folder when inside it). */
+    public String path(int i) {
+        return path[i];
+    }
+
+    /** The file name of the media path. */
+    public String name(int i) {
+        String p = path[i];
+        int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+        return slash < 0 ? p : p.substring(slash + 1);
+    }
+
+    /** The external id, or null. */
+    public String externalId(int i) {
+        return externalId[i];
+    }
+
+    /** Duration in seconds; NaN when the clip was not probed. */
+    public double duration(int i) {
+        return duration[i];
+    }
+
+    /** Frames per second; NaN when unknown. */
+    public double fps(int i) {
+        return fpsDen[i] == 0 ? Double.NaN : (double) fpsNum[i] / fpsDen[i];
+    }
+
+    public int fpsNum(int i) {
+        return fpsNum[i];
+    }
+
+    public int fpsDen(int i) {
+        return fpsDen[i];
+    }
+
+    /** Width in pixels; 0 when unknown. */
+    public int width(int i) {
+        return width[i];
+    }
+
+    /** Height in pixels; 0 when unknown. */
+    public int height(int i) {
+        return height[i];
+    }
+
+    /** The queue state of aspect {@code a} (index in {@link ProjectStore#ASPECTS}) of row {@code i}. */
+    public WorkflowState state(int i, int a) {
+        return STATES[states[i * ASPECTS + a]];
+    }
+
+    /** The state's ordinal, without an enum look-up (for filters and sorting). */
+    public int stateOrdinal(int i, int a) {
+        return states[i * ASPECTS + a];
+    }
+
+    /** The assignee of aspect {@code a} of row {@code i}, or null (the same String instance for the same name). */
+    public String assignee(int i, int a) {
+        return assignees[i * ASPECTS + a];
+    }
+
+    /** Tag ids of row {@code i} (indices into {@link #tagNames()}), ascending by name. */
+    public int[] tags(int i) {
+        return tags[i];
+    }
+
+    /** Every tag in the project. */
+    public List<String> tagNames() {
+        return tagNames;
+    }
+
+    /** Every assignee in the project, sorted. */
+    public List<String> assigneeNames() {
+        return assigneeNames;
+    }
+}

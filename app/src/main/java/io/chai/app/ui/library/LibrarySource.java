@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.library;
+
+import io.chai.model.store.ClipTable;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.SearchHit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where the library's data comes from (blocking calls; the view model makes them off the UI thread). */
+public interface LibrarySource {
+    /** Every clip of the project. */
+    ClipTable load();
+
+    /** Ids of clips whose current captions, critiques or reviews match {@code text} (at most {@code limit} hits). */
+    Set<String> search(String text, int limit);
+
+    /**
+     * The next clip after {@code afterClipNo} (import order, wrapping) with an aspect assigned to {@code user} that
+     * still needs work.
+     */
+    Optional<String> nextAssigned(String user, long afterClipNo);
+
+    /** A source over a project store. */
+    static LibrarySource of(ProjectStore store) {
+        return new LibrarySource() {
+            @Override
+            public ClipTable load() {
+                return ClipTable.load(store);
+            }
+
+            @Override
+            public Set<String> search(String text, int limit) {
+                Set<String> ids = new HashSet<>();
+                for (SearchHit h : store.search(text, limit)) {
+                    ids.add(h.clipId());
+                }
+                return ids;
+            }
+
+            @Override
+            public Optional<String> nextAssigned(String user, long afterClipNo) {
+                return ClipTable.nextAssigned(store, user, afterClipNo);
+            }
+        };
+    }
+}
