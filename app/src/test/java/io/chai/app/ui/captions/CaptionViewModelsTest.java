@@ -169,6 +169,13 @@ class CaptionViewModelsTest {
         vm.reload();
         assertThat(vm.rejection().orElseThrow().appealNote()).contains("The coat is red in the first second.");
         assertThat(vm.allowed(Action.APPEAL)).isFalse();
+        // the appeal is a revision of the store (it syncs and shows in history), not a side file
+        assertThat(store.history(CLIP, "subject")).filteredOn(r -> r.kind() == RevisionKind.APPEAL)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.author()).isEqualTo("ann");
+                    assertThat(r.payload()).contains("The coat is red in the first second.").contains("\"ruling\":null");
+                });
+        assertThat(dir.resolve("appeals.jsonl")).doesNotExist();
 
         // an admin upholds the rejection and re-opens; the annotator fixes the caption and resubmits; approved
         CaptionStepperViewModel admin = stepper(CaptionWorkflows.user("ada"));
@@ -177,6 +184,11 @@ class CaptionViewModelsTest {
         assertThat(admin.ruleOnAppeal(false, "the coat is blue throughout")).isTrue();
         admin.reload();
         assertThat(admin.current().appeal().orElseThrow().ruling()).isPresent();
+        var appeals = store.history(CLIP, "subject").stream().filter(r -> r.kind() == RevisionKind.APPEAL).toList();
+        assertThat(appeals).hasSize(2);
+        assertThat(appeals.get(1).author()).isEqualTo("ada");
+        assertThat(appeals.get(1).parents()).containsExactly(appeals.get(0).uuid());
+        assertThat(appeals.get(1).payload()).contains("\"outcome\":\"upheld\"").contains("the coat is blue throughout");
         assertThat(admin.reopen("appeal: colour changes mid-clip")).isTrue();
         assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.REVISED);
         vm.reload();
@@ -235,6 +247,167 @@ class CaptionViewModelsTest {
         uiQueue.forEach(Runnable::run);
         assertThat(vm.current().state()).isEqualTo(WorkflowState.NOT_STARTED);
         assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.NOT_STARTED);
+    }
+
+    /** Runs UI tasks from {@code ui} until {@code done} holds (each wait bounded, so a hang fails the test). */
+    static void pump(java.util.concurrent.BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done)
+            throws InterruptedException {
+        while (!done.getAsBoolean()) {
+            Runnable r = ui.poll(20, TimeUnit.SECONDS);
+            assertThat(r).as("a UI task within 20 s").isNotNull();
+            r.run();
+        }
+    }
+
+    CaptionStepperViewModel queued(java.util.concurrent.BlockingQueue<Runnable> ui) {
+        return new CaptionStepperViewModel(workflow, works, ClipId.of(CLIP), models, CaptionWorkflows.user("ann"), pool,
+                ui::add, Clock.systemUTC());
+    }
+
+    @Test
+    void generateShowsTheTextGrowingAsItStreamsAndStoresExactlyTheStreamedText() throws Exception {
+        server.enqueue(new Behavior.SlowStream(Duration.ofMillis(20)));
+        var ui = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        CaptionStepperViewModel vm = queued(ui);
+        List<String> seen = new java.util.ArrayList<>();
+        vm.streamingTextProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                seen.add(b);
+            }
+        });
+        assertThat(vm.generate()).isTrue();
+        pump(ui, () -> !vm.busyProperty().get());
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        String pre = vm.current().preCaption().orElseThrow().text();
+        assertThat(seen).hasSizeGreaterThan(5);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i)).startsWith(seen.get(i - 1)).isNotEqualTo(seen.get(i - 1));
+        }
+        assertThat(seen.get(seen.size() - 1).strip()).isEqualTo(pre);
+        assertThat(vm.streamingTextProperty().get()).isEmpty();
+        assertThat(vm.streamCallProperty().get()).get().satisfies(c -> {
+            assertThat(c.model()).isEqualTo(LoopbackModelServer.DEFAULT_MODEL);
+            assertThat(c.userPrompt()).isEqualTo(vm.preCaptionProvenance().orElseThrow().prompt());
+        });
+        assertThat(server.chatRequests()).singleElement().satisfies(r -> assertThat(r.stream()).isTrue());
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.PRECAPTIONED);
+    }
+
+    @Test
+    void cancellingMidStreamStopsTheStreamAndSavesNothing() throws Exception {
+        server.enqueue(new Behavior.SlowStream(Duration.ofMillis(400)));
+        var ui = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        CaptionStepperViewModel vm = queued(ui);
+        assertThat(vm.generate()).isTrue();
+        pump(ui, () -> !vm.streamingTextProperty().get().isEmpty());
+        String partial = vm.streamingTextProperty().get();
+
+        vm.cancel();
+
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo("Cancelled; nothing was saved.");
+        assertThat(vm.streamingTextProperty().get()).isEmpty();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        ui.forEach(Runnable::run);
+        assertThat(vm.streamingTextProperty().get()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEqualTo("Cancelled; nothing was saved.");
+        assertThat(partial.length()).isLessThan(60);
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.NOT_STARTED);
+        assertThat(store.history(CLIP, "subject")).isEmpty();
+    }
+
+    @Test
+    void aStreamThatBreaksPartWayShowsOneLineAndDoesNotSaveThePartialText() throws Exception {
+        server.enqueue(new Behavior.DropConnection(5));
+        var ui = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        CaptionStepperViewModel vm = queued(ui);
+        assertThat(vm.generate()).isTrue();
+        pump(ui, () -> !vm.busyProperty().get());
+
+        assertThat(vm.errorProperty().get()).doesNotContain("\n").contains("before the answer was complete").contains("not saved");
+        assertThat(vm.streamingTextProperty().get()).isEmpty();
+        assertThat(vm.current().preCaption()).isEmpty();
+        assertThat(store.history(CLIP, "subject")).isEmpty();
+        // and the next try works
+        assertThat(vm.generate()).isTrue();
+        pump(ui, () -> !vm.busyProperty().get());
+        assertThat(vm.current().state()).isEqualTo(WorkflowState.PRECAPTIONED);
+    }
+
+    /** Takes subject to a rejection by rex of ann's submission; returns ann's stepper. */
+    CaptionStepperViewModel rejected() {
+        CaptionStepperViewModel vm = stepper(CaptionWorkflows.user("ann"));
+        assertThat(vm.generate()).isTrue();
+        vm.ratingProperty().set(3);
+        vm.critiqueProperty().set("Name the coat's colour.");
+        assertThat(vm.submitCritique()).isTrue();
+        assertThat(vm.revise()).isTrue();
+        assertThat(vm.submit()).isTrue();
+        ReviewViewModel rev = new ReviewViewModel(workflow, works, CaptionWorkflows.user("rex"), Clock.systemUTC());
+        assertThat(rev.reject(2, "The coat is blue.", "A woman in a blue coat.", "colour")).isTrue();
+        vm.reload();
+        return vm;
+    }
+
+    @Test
+    void anOverturnedAppealApprovesTheAnnotatorsVersionAndSurvivesAReload() {
+        CaptionStepperViewModel vm = rejected();
+        CaptionStepperViewModel other = stepper(CaptionWorkflows.user("zed"));
+        other.reload();
+        assertThat(other.appeal("not mine")).isFalse();
+        assertThat(other.errorProperty().get()).contains("Only ann");
+        assertThat(vm.appeal("It is red.")).isTrue();
+
+        CaptionStepperViewModel admin = stepper(CaptionWorkflows.user("ada"));
+        assertThat(admin.ruleOnAppeal(true, "red in every frame")).isTrue();
+        assertThat(store.state(CLIP, "subject")).isEqualTo(WorkflowState.APPROVED);
+
+        CaptionStepperViewModel again = stepper(CaptionWorkflows.user("ann"));
+        assertThat(again.current().state()).isEqualTo(WorkflowState.APPROVED);
+        assertThat(again.current().appeal()).get().satisfies(a -> {
+            assertThat(a.note()).isEqualTo("It is red.");
+            assertThat(a.ruling().orElseThrow().outcome()).isEqualTo(io.chai.model.domain.AppealRuling.Outcome.OVERTURNED);
+        });
+        assertThat(again.current().review().orElseThrow().reviewer().value()).isEqualTo("ada");
+        assertThat(store.history(CLIP, "subject")).extracting(r -> r.kind()).endsWith(RevisionKind.REVIEW,
+                RevisionKind.APPEAL);
+    }
+
+    @Test
+    void anOldAppealsFileIsImportedIntoTheStoreOnceAndKept() throws Exception {
+        CaptionStepperViewModel vm = rejected();
+        java.time.Instant at = vm.current().review().orElseThrow().reviewedAt().plusSeconds(5);
+        String open = "{\"clip_id\":\"" + CLIP + "\",\"aspect\":\"subject\",\"appeal\":{\"author\":\"ann\","
+                + "\"note\":\"It is red.\",\"created_at\":\"" + at + "\",\"ruling\":null}}";
+        String ruled = open.replace("\"ruling\":null", "\"ruling\":{\"admin\":\"ada\",\"outcome\":\"upheld\","
+                + "\"reason\":\"blue\",\"decided_at\":\"" + at.plusSeconds(60) + "\"}");
+        java.nio.file.Files.writeString(dir.resolve("appeals.jsonl"), open + "\n" + ruled + "\n");
+
+        CaptionWorkStore imported = CaptionWorkStore.of(store, SPEC.sentinel());
+
+        assertThat(imported.appealImport()).get().satisfies(r -> {
+            assertThat(r.imported()).isEqualTo(2);
+            assertThat(r.summary()).contains("Imported 2 appeal revisions").contains("appeals.jsonl.imported");
+        });
+        assertThat(dir.resolve("appeals.jsonl")).doesNotExist();
+        assertThat(dir.resolve("appeals.jsonl.imported")).hasContent(open + "\n" + ruled);
+        var revs = store.history(CLIP, "subject").stream().filter(r -> r.kind() == RevisionKind.APPEAL).toList();
+        assertThat(revs).extracting(r -> r.author()).containsExactly("ann", "ada");
+        var work = imported.load(ClipId.of(CLIP), Aspect.SUBJECT);
+        assertThat(work.appeal().orElseThrow().ruling().orElseThrow().reason()).isEqualTo("blue");
+
+        // a second copy of the same file adds nothing; a file naming an unknown clip is refused and left in place
+        java.nio.file.Files.writeString(dir.resolve("appeals.jsonl"), open + "\n");
+        assertThat(CaptionWorkStore.of(store, SPEC.sentinel()).appealImport()).get()
+                .satisfies(r -> assertThat(r.already()).isEqualTo(1));
+        assertThat(dir.resolve("appeals.jsonl.imported-2")).exists();
+        java.nio.file.Files.writeString(dir.resolve("appeals.jsonl"), open.replace(CLIP, "d".repeat(64)) + "\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaptionWorkStore.of(store, SPEC.sentinel()))
+                .hasMessageContaining("not in this project").hasMessageNotContaining("\n");
+        assertThat(dir.resolve("appeals.jsonl")).exists();
+        assertThat(store.history(CLIP, "subject")).filteredOn(r -> r.kind() == RevisionKind.APPEAL).hasSize(2);
     }
 
     /** An executor service that runs each task on the submitting thread. */

@@ -3,7 +3,9 @@ package io.chai.app.ui.captions.viewmodel;
 
 import io.chai.app.ui.diff.WordDiff;
 import io.chai.common.UserFacingException;
+import io.chai.inference.client.StreamListener;
 import io.chai.inference.roles.RoleOutput;
+import io.chai.inference.roles.RoleStream;
 import io.chai.model.domain.AppealRuling;
 import io.chai.model.domain.Aspect;
 import io.chai.model.domain.ClipId;
@@ -80,8 +82,11 @@ public final class CaptionStepperViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty saveStatus = new SimpleStringProperty("No changes yet");
     private final LongProperty revision = new SimpleLongProperty(0);
+    private final StringProperty streaming = new SimpleStringProperty("");
+    private final ObjectProperty<Optional<ModelCall>> streamCall = new SimpleObjectProperty<>(Optional.empty());
     private Future<?> running;
-    private long generation;
+    private volatile RoleStream stream;
+    private volatile long generation;
 
     public CaptionStepperViewModel(Workflow workflow, CaptionWorkStore store, ClipId clip, CaptionModels models,
             User user, ExecutorService background, Executor ui, Clock clock) {
@@ -149,6 +154,26 @@ public final class CaptionStepperViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /**
+     * The pre-caption text received so far while it streams (provisional: it becomes the pre-caption only when the
+     * whole answer arrived and passed the checks); empty when nothing streams.
+     */
+    public StringProperty streamingTextProperty() {
+        return streaming;
+    }
+
+    /**
+     * The model and prompt of the pre-caption being streamed (or last streamed in this session), for power users;
+     * the stored pre-caption's own provenance is {@link #preCaptionProvenance()}.
+     */
+    public ObjectProperty<Optional<ModelCall>> streamCallProperty() {
+        return streamCall;
+    }
+
+    /** A model request as sent: the model asked for, the server, and the rendered prompts. */
+    public record ModelCall(String model, String server, String systemPrompt, String userPrompt) {
     }
 
     /** What the running model call is doing, for the progress line. */
@@ -253,22 +278,63 @@ public final class CaptionStepperViewModel {
         }
         Map<String, String> approved = new LinkedHashMap<>();
         approvedBefore(a).forEach((k, v) -> approved.put(k.key(), v));
+        long token = generation + 1;
+        StreamListener deltas = new StreamListener() {
+            @Override
+            public void onText(String chunk) {
+                ui.execute(() -> {
+                    if (token == generation) {
+                        streaming.set(streaming.get() + chunk);
+                    }
+                });
+            }
+
+            @Override
+            public void onRestart(String reason) {
+                ui.execute(() -> {
+                    if (token == generation) {
+                        streaming.set("");
+                    }
+                });
+            }
+        };
+        streaming.set("");
         return runModel("Generating the " + a.displayName() + " pre-caption with " + models.describe() + "…",
-                () -> models.precaption(a, approved),
+                () -> {
+                    RoleStream s = models.precaptionStream(a, approved, deltas);
+                    stream = s;
+                    ui.execute(() -> {
+                        if (token == generation) {
+                            streamCall.set(Optional.of(new ModelCall(s.model(), s.server(), s.systemPrompt(),
+                                    s.userPrompt())));
+                        }
+                    });
+                    if (token != generation) {
+                        s.cancel(); // cancelled while the stream was being set up
+                    }
+                    return s.await();
+                },
                 out -> step(a, w -> workflow.precaption(w, PreCaption.generated(out.text(), out.provenance()),
                         states(), Optional.empty())));
     }
 
-    /** Cancels the running model call; its result, if it still arrives, is dropped. */
+    /**
+     * Cancels the running model call: a streaming pre-caption's HTTP exchange is aborted, and any result that still
+     * arrives is dropped; nothing is saved.
+     */
     public void cancel() {
+        RoleStream s = stream;
+        stream = null;
+        if (s != null) {
+            s.cancel();
+        }
         if (running != null) {
             running.cancel(true);
             running = null;
         }
         generation++;
         if (busy.get()) {
-            busy.set(false);
-            busyText.set("");
+            finishBusy();
             error.set("Cancelled; nothing was saved.");
         }
     }
@@ -403,10 +469,13 @@ public final class CaptionStepperViewModel {
             String reviewerCaption, List<WordDiff.Segment> diff, Optional<String> appealNote) {
     }
 
-    /** Appeals the selected aspect's rejection with a note (the submitter, once per round). */
+    /**
+     * Appeals the selected aspect's rejection with a note (the submitter, once per round). The workflow refuses
+     * anyone else with a one-line reason (as it does for rulings and re-opening), which lands in the error line.
+     */
     public boolean appeal(String note) {
-        if (!allowed(Action.APPEAL)) {
-            return fail(current().refusal(Action.APPEAL).orElse("Only the submitter may appeal a rejection."));
+        if (current().refusal(Action.APPEAL).isPresent()) {
+            return fail(current().refusal(Action.APPEAL).get());
         }
         if (note == null || note.isBlank()) {
             return fail("Write a note saying why the rejection is wrong.");
@@ -419,8 +488,8 @@ public final class CaptionStepperViewModel {
      * overturned approves the annotator's version.
      */
     public boolean ruleOnAppeal(boolean overturn, String reason) {
-        if (!allowed(Action.RULE_ON_APPEAL)) {
-            return fail(current().refusal(Action.RULE_ON_APPEAL).orElse("Only an admin who did not submit it may rule."));
+        if (current().refusal(Action.RULE_ON_APPEAL).isPresent()) {
+            return fail(current().refusal(Action.RULE_ON_APPEAL).get());
         }
         if (reason == null || reason.isBlank()) {
             return fail("Give a reason for the ruling.");
@@ -435,8 +504,8 @@ public final class CaptionStepperViewModel {
      * redo) becomes the working copy, to be fixed, submitted and reviewed again.
      */
     public boolean reopen(String reason) {
-        if (!allowed(Action.REOPEN)) {
-            return fail(current().refusal(Action.REOPEN).orElse("Only an admin may re-open a reviewed item."));
+        if (current().refusal(Action.REOPEN).isPresent()) {
+            return fail(current().refusal(Action.REOPEN).get());
         }
         if (reason == null || reason.isBlank()) {
             return fail("Say why the item is re-opened.");
@@ -498,7 +567,9 @@ public final class CaptionStepperViewModel {
     private void finishBusy() {
         busy.set(false);
         busyText.set("");
+        streaming.set("");
         running = null;
+        stream = null;
     }
 
     /** Applies one workflow step to aspect {@code a}, writes it to the store, and refreshes. */

@@ -3,6 +3,7 @@ package io.chai.app.ui.captions.viewmodel;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.chai.model.domain.Appeal;
+import io.chai.model.domain.AppealRuling;
 import io.chai.model.domain.Aspect;
 import io.chai.model.domain.ClipId;
 import io.chai.model.domain.Critique;
@@ -29,31 +30,38 @@ import java.util.Optional;
 /**
  * Reads the caption work of one clip's aspects from the project store and writes each workflow step back as
  * revisions ({@code pre_caption}, {@code rating}, {@code critique}, {@code post_caption}, {@code submission},
- * {@code review}). A step that empties a value (regenerating the pre-caption drops the old rating, critique and
- * caption; polishing drops the stale caption) appends a clearing revision, so the store's derived queue state
- * always equals the workflow state. Nothing is overwritten: every step is a new revision. Appeals go to the
- * project's {@link AppealLog}.
+ * {@code review}, {@code appeal}), all revisions of one step in one transaction. A step that empties a value
+ * (regenerating the pre-caption drops the old rating, critique and caption; polishing drops the stale caption)
+ * appends a clearing revision, so the store's derived queue state always equals the workflow state. Nothing is
+ * overwritten: every step is a new revision, and an appeal's ruling is a new {@code appeal} revision.
  */
 public final class CaptionWorkStore {
     private final ProjectStore store;
     private final String sentinel;
-    private final AppealLog appeals;
+    private final Optional<AppealImport.Result> appealImport;
     private final JsonMapper json = ChaiJson.newMapper();
 
-    /** @param appeals where appeals are kept (the store has no revision kind for them) */
-    public CaptionWorkStore(ProjectStore store, String sentinel, AppealLog appeals) {
+    private CaptionWorkStore(ProjectStore store, String sentinel, Optional<AppealImport.Result> appealImport) {
         this.store = Objects.requireNonNull(store);
         this.sentinel = Objects.requireNonNull(sentinel);
-        this.appeals = Objects.requireNonNull(appeals);
+        this.appealImport = appealImport;
     }
 
-    /** Over a project store, with appeals in the project folder. */
+    /**
+     * Over a project store. An {@code appeals.jsonl} left in the project folder by an earlier version is imported
+     * into the store once, first (see {@link AppealImport}).
+     */
     public static CaptionWorkStore of(ProjectStore store, String sentinel) {
-        return new CaptionWorkStore(store, sentinel, new AppealLog(store.directory()));
+        return new CaptionWorkStore(store, sentinel, AppealImport.run(store));
     }
 
     public ProjectStore store() {
         return store;
+    }
+
+    /** What the one-time import of an old {@code appeals.jsonl} did when this store was opened, if there was one. */
+    public Optional<AppealImport.Result> appealImport() {
+        return appealImport;
     }
 
     /** The current work on every aspect of {@code clip}. */
@@ -94,9 +102,17 @@ public final class CaptionWorkStore {
             review = value(id, a, RevisionKind.REVIEW, Review.class);
         }
         Optional<Appeal> appeal = Optional.empty();
-        if (state == WorkflowState.REJECTED && review.isPresent()) {
-            Instant reviewed = review.get().reviewedAt();
-            appeal = appeals.latest(clip, a).filter(x -> !x.createdAt().isBefore(reviewed));
+        if (review.isPresent()) {
+            Review r = review.get();
+            Optional<Appeal> stored = value(id, a, RevisionKind.APPEAL, Appeal.class);
+            if (state == WorkflowState.REJECTED) {
+                // the appeal of this rejection, not of an earlier round's
+                appeal = stored.filter(x -> !x.createdAt().isBefore(r.reviewedAt()));
+            } else if (state == WorkflowState.APPROVED) {
+                // approved by overturning the appeal: the admin's approval was made with the ruling
+                appeal = stored.filter(x -> x.ruling().map(g -> g.outcome() == AppealRuling.Outcome.OVERTURNED
+                        && g.decidedAt().equals(r.reviewedAt()) && g.admin().equals(r.reviewer())).orElse(false));
+            }
         }
         return new AspectWork(clip, a, state, Optional.empty(), pre, rating, critique, post, List.of(), List.of(),
                 submitter, submittedAt, review, appeal, List.of(), List.of());
@@ -127,12 +143,11 @@ public final class CaptionWorkStore {
             Review r = after.review().get();
             drafts.add(RevisionDraft.ofRecord(clip, a, RevisionKind.REVIEW, r.reviewer().value(), r));
         }
+        if (after.appeal().isPresent() && !after.appeal().equals(before.appeal())) {
+            drafts.add(RevisionDraft.ofRecord(clip, a, RevisionKind.APPEAL, author, after.appeal().get()));
+        }
         if (!drafts.isEmpty()) {
             store.appendAll(drafts);
-        }
-        if (after.appeal().isPresent() && !after.appeal().equals(before.appeal())) {
-            appeals.append(clip, a, after.appeal().get());
-            return drafts.size() + 1;
         }
         return drafts.size();
     }

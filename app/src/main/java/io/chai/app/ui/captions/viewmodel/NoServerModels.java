@@ -2,7 +2,9 @@
 package io.chai.app.ui.captions.viewmodel;
 
 import io.chai.common.UserFacingException;
+import io.chai.inference.client.StreamListener;
 import io.chai.inference.roles.RoleOutput;
+import io.chai.inference.roles.RoleStream;
 import io.chai.model.domain.Aspect;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ public final class NoServerModels implements CaptionModels {
     }
 
     @Override
-    public RoleOutput precaption(Aspect aspect, Map<String, String> approvedCaptions) {
+    public RoleStream precaptionStream(Aspect aspect, Map<String, String> approvedCaptions, StreamListener deltas) {
         throw new UserFacingException(HOW);
     }
 

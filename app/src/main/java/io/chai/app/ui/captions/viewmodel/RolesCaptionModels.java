@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.captions.viewmodel;
 
+import io.chai.inference.client.StreamListener;
 import io.chai.inference.roles.ClipInput;
 import io.chai.inference.roles.ModelRoles;
 import io.chai.inference.roles.RoleOutput;
+import io.chai.inference.roles.RoleStream;
 import io.chai.model.domain.Aspect;
 import io.chai.model.domain.PrimitiveLabels;
 import java.util.Map;
@@ -44,8 +46,8 @@ public final class RolesCaptionModels implements CaptionModels {
     }
 
     @Override
-    public RoleOutput precaption(Aspect aspect, Map<String, String> approvedCaptions) {
-        return roles.precaption(aspect.key(), labels.get(), approvedCaptions, null, null, clip.get());
+    public RoleStream precaptionStream(Aspect aspect, Map<String, String> approvedCaptions, StreamListener deltas) {
+        return roles.precaptionStream(aspect.key(), labels.get(), approvedCaptions, null, null, clip.get(), deltas);
     }
 
     @Override
