@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -82,9 +83,43 @@ class MediaPlayerUiTest {
     @Test
     void randomKeySequencesShowTheExactDecodersFrame(FxRobot robot) throws Exception {
         robot.clickOn("#player-video");
+        randomKeys(robot, 0, new Random(3));
+    }
+
+    /**
+     * Plays through libVLC (Space), pauses (K): the frame on screen is the exact decoder's, and random key
+     * sequences step on from it exactly.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void steppingAfterALibVlcPauseShowsTheExactDecodersFrame(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(window.playerView().engine().ready());
+        assertThat(onFx(() -> window.player().engineProperty().get())).isEqualTo("libVLC");
+        robot.clickOn("#player-video");
+        Random r = new Random(11);
+        for (int round = 0; round < 3; round++) {
+            robot.type(KeyCode.SPACE);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(
+                    () -> window.player().streamOnScreenProperty().get()));
+            Thread.sleep(200 + r.nextInt(600));
+            robot.type(KeyCode.K);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> !window.player().resolving()
+                    && !window.player().streamOnScreenProperty().get()));
+            int paused = onFx(() -> window.player().shownProperty().get().index());
+            assertThat(onFx(() -> window.player().positionProperty().get())).isEqualTo(paused);
+            WaitForAsyncUtils.waitForFxEvents();
+            int[] pixels = onFx(() -> FxImages.pixels(window.playerView().imageView().getImage()));
+            assertThat(FramePicture.pixelHash(pixels)).isEqualTo(reference.frame(paused).pixelHash());
+            assertThat(robot.lookup("#player-frame").queryAs(Label.class).getText())
+                    .isEqualTo("Frame " + paused + " / " + (reference.frameCount() - 1));
+            randomKeys(robot, paused, r);
+            robot.type(KeyCode.HOME);
+        }
+    }
+
+    private void randomKeys(FxRobot robot, int start, Random r) throws Exception {
         int last = reference.frameCount() - 1;
-        Random r = new Random(3);
-        int expected = 0;
+        int expected = start;
         for (int round = 0; round < 6; round++) {
             for (int k = 1 + r.nextInt(4); k > 0; k--) {
                 switch (r.nextInt(5)) {

@@ -103,7 +103,9 @@ public final class VlcLibrary {
                     : new NativeDiscovery(new DirectoryStrategy(config.libraryDir()));
             boolean found;
             try {
-                found = discovery.discover();
+                // vlcj's discovery remembers a success for the whole process: check the folder ourselves
+                found = (config.libraryDir() == null || new DirectoryStrategy(config.libraryDir()).discover() != null)
+                        && discovery.discover();
             } catch (RuntimeException | LinkageError e) {
                 found = false;
             }
