@@ -26,7 +26,7 @@ public final class AnalysisSuggestions {
     private final TaskCenter tasks;
     private final NotificationCenter notifications;
     private final ClipAnalyzer analyzer;
-    private final Path file;
+    private Path file;
     private final SuggestionAdapter adapter;
     private Task<ClipAnalyzer.Result> running;
 
@@ -43,6 +43,21 @@ public final class AnalysisSuggestions {
         analyzer.cached(file).ifPresent(this::offer);
     }
 
+    /**
+     * Follows the clip on screen: drops the suggestions of the previous clip (and stops its analysis), then shows
+     * the new clip's cached suggestions, if it was analysed before.
+     */
+    public void setClip(Path next) {
+        if (running != null && running.isRunning()) {
+            running.cancel();
+        }
+        running = null;
+        file = Objects.requireNonNull(next);
+        checklist.replaceSuggestions(java.util.List.of());
+        view.setAnalysisNote("");
+        analyzer.cached(file).ifPresent(this::offer);
+    }
+
     /** Starts the analysis (or shows the cached result at once); returns the task, or null when cached. */
     public Task<ClipAnalyzer.Result> run() {
         if (running != null && running.isRunning()) {
@@ -55,12 +70,13 @@ public final class AnalysisSuggestions {
         }
         CancellationToken token = new CancellationToken();
         String name = file.getFileName().toString();
+        Path target = file;
         Task<ClipAnalyzer.Result> task = new Task<>() {
             @Override
             protected ClipAnalyzer.Result call() throws Exception {
                 updateTitle("Analysing " + name + " (suggestions)");
                 updateProgress(0, 2);
-                return analyzer.analyze(file, token, step -> {
+                return analyzer.analyze(target, token, step -> {
                     updateMessage(step.equals("motion") ? "camera motion" : "on-screen overlays");
                     updateProgress(step.equals("motion") ? 0 : 1, 2);
                 });
@@ -71,10 +87,22 @@ public final class AnalysisSuggestions {
                 token.cancel();
             }
         };
-        task.setOnSucceeded(e -> offer(task.getValue()));
-        task.setOnCancelled(e -> view.setAnalysisNote("Analysis cancelled."));
-        task.setOnFailed(e -> view.setAnalysisNote(task.getException() instanceof CancellationException
-                ? "Analysis cancelled." : "Analysis failed (see notifications)."));
+        task.setOnSucceeded(e -> {
+            if (target.equals(file)) {
+                offer(task.getValue());
+            }
+        });
+        task.setOnCancelled(e -> {
+            if (running == task) {
+                view.setAnalysisNote("Analysis cancelled.");
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                view.setAnalysisNote(task.getException() instanceof CancellationException ? "Analysis cancelled."
+                        : "Analysis failed (see notifications).");
+            }
+        });
         view.analyzeButton().disableProperty().bind(task.runningProperty());
         view.setAnalysisNote("Analysing the clip… (Tasks panel: progress, cancel)");
         running = task;

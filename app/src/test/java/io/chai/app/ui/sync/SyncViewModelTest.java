@@ -156,6 +156,13 @@ class SyncViewModelTest {
         assertThat(va.tooltipProperty().get()).contains("chai sync --store DIR");
         assertThatThrownBy(va::readStatus).isInstanceOf(SyncException.class).hasMessageContaining("no shared store");
 
+        // shared from the command line while the window is open: the indicator notices on its next refresh
+        Files.writeString(SharedStoreConfig.file(a.directory()), "{\"kind\":\"folder\",\"location\":"
+                + json.writeValueAsString(tmp.resolve("shared").toString()) + "}");
+        assertThat(va.reloadConfig()).isTrue();
+        assertThat(va.textProperty().get()).isEqualTo("Shared · status not read yet");
+        assertThat(va.readStatus().pending()).isZero();
+
         Files.writeString(SharedStoreConfig.file(a.directory()), "{ not json");
         assertThatThrownBy(() -> SharedStoreConfig.load(a.directory())).isInstanceOf(SyncException.class)
                 .hasMessageContaining("is damaged").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -45,7 +45,7 @@ public final class SyncViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ProjectStore project;
-    private final Optional<SharedStoreConfig> config;
+    private Optional<SharedStoreConfig> config;
     private final ZoneId zone;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper();
@@ -61,6 +61,23 @@ public final class SyncViewModel {
         this.project = Objects.requireNonNull(project);
         this.config = Objects.requireNonNull(config);
         this.zone = Objects.requireNonNull(zone);
+        showConfig();
+    }
+
+    /**
+     * Reads {@code <project>/sync/remote.json} again (the store may have been shared with {@code chai sync} while
+     * the window was open); true when the project is shared now. A damaged file throws SyncException (one line).
+     */
+    public boolean reloadConfig() {
+        Optional<SharedStoreConfig> now = SharedStoreConfig.load(project.directory());
+        if (!now.equals(config)) {
+            config = now;
+            showConfig();
+        }
+        return config.isPresent();
+    }
+
+    private void showConfig() {
         if (config.isEmpty()) {
             text.set("Not shared");
             tooltip.set("This project has no shared store. Share it with 'chai sync --store DIR' (a shared folder)"

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.chai.app.ui.sync;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.chai.app.ui.sync.viewmodel.SharedStoreConfig;
+import io.chai.model.domain.Critique;
+import io.chai.model.domain.LabelValue;
+import io.chai.model.domain.PostCaption;
+import io.chai.model.domain.PreCaption;
+import io.chai.model.domain.PrimitiveLabels;
+import io.chai.model.domain.Rating;
+import io.chai.model.domain.UserId;
+import io.chai.model.json.ChaiJson;
+import io.chai.model.store.ClipRecord;
+import io.chai.model.store.NewClip;
+import io.chai.model.store.ProjectStore;
+import io.chai.model.store.RevisionDraft;
+import io.chai.model.store.RevisionKind;
+import io.chai.model.sync.FolderStore;
+import io.chai.model.sync.SyncEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For the screenshot session of the demo project only: shares the demo project through a folder store and plays a
+ * colleague on a second copy of it — labels the first clip, captions the others, and critiques the first clip's
+ * subject differently from the annotator, offline — then syncs that copy. The window's Sync now then pulls real
+ * revisions from another device: a conflict to resolve, a second person in the team figures, agreement.
+ */
+public final class ScreenshotTeammate {
+    private ScreenshotTeammate() {
+    }
+
+    /**
+     * @param project the demo project (its {@code sync/remote.json} is written to point at {@code shared})
+     * @param shared  the folder store to create
+     * @param copyDir where the colleague's copy is created
+     */
+    public static void play(ProjectStore project, Path shared, Path copyDir, String teammate) {
+        JsonMapper json = ChaiJson.newMapper();
+        try {
+            Files.createDirectories(SharedStoreConfig.file(project.directory()).getParent());
+            Files.writeString(SharedStoreConfig.file(project.directory()), "{\"kind\":\"folder\",\"location\":"
+                    + json.writeValueAsString(shared.toAbsolutePath().toString()) + "}");
+            List<ClipRecord> clips = project.clips(null, null, null, null, 0, 100);
+            try (ProjectStore copy = ProjectStore.create(copyDir, project.info().name(), project.info().specId(),
+                    project.info().specVersion())) {
+                List<NewClip> add = new ArrayList<>();
+                for (ClipRecord c : clips) {
+                    add.add(new NewClip(c.clipId(), c.path().toString(), c.sizeBytes(), c.mtimeMillis(),
+                            c.externalId(), c.media(), c.tags()));
+                }
+                copy.addClips(add);
+                Instant now = Instant.now();
+                String first = clips.get(0).clipId();
+                copy.append(RevisionDraft.of(first, "", RevisionKind.PRIMITIVE_LABELS, teammate, json.writeValueAsString(
+                        PrimitiveLabels.of(Map.of("shot_type", new LabelValue.Choice("scenery"), "steadiness",
+                                new LabelValue.Choice("static"), "camera_movement", new LabelValue.Choice("no")),
+                                UserId.of(teammate), now))));
+                copy.append(RevisionDraft.of(first, "subject", RevisionKind.CRITIQUE, teammate, json.writeValueAsString(
+                        Critique.typed("Say it is a test card with colour bars, not a scene.", List.of()))));
+                for (ClipRecord c : clips.subList(1, clips.size())) {
+                    String pre = "A colourful abstract pattern slowly changes shape.";
+                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.PRE_CAPTION, teammate,
+                            json.writeValueAsString(PreCaption.imported(pre, "demo", now))));
+                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.RATING, teammate,
+                            json.writeValueAsString(Rating.of(4))));
+                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.CRITIQUE, teammate,
+                            json.writeValueAsString(Critique.typed("Wrong.", List.of()))));
+                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.POST_CAPTION, teammate,
+                            json.writeValueAsString(PostCaption.handWritten(pre.replace("slowly", "quickly")))));
+                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.SUBMISSION, teammate,
+                            "{\"submitted\":true}"));
+                }
+                try (FolderStore store = FolderStore.openOrCreate(shared, copy.info().specId(),
+                        copy.info().specVersion())) {
+                    new SyncEngine().sync(copy, store);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("screenshots: cannot set up the shared store: " + e.getMessage(), e);
+        }
+    }
+}
