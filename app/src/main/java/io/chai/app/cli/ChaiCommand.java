@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class, QualityCommand.class, AgreementCommand.class, ReportCommand.class,
             SyncCommands.Sync.class, SyncCommands.Store.class, SyncCommands.Team.class,
             PrecaptionCommand.class,
+            ExamCommand.class,
         })
 public final class ChaiCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -110,6 +110,7 @@ public final class MainWindow {
     private CaptionStepperView captionsView;
     private final ReviewView reviewView;
     private String user;
+    private final java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam;
 
     public MainWindow(WorkstationContent content, WorkstationSettings settings) {
         this.content = content;
@@ -171,6 +172,8 @@ public final class MainWindow {
         sideTabs.getTabs().addAll(checklistTab, captionsTab, reviewTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setId("side-tabs");
+        // an exam project (exam.json beside the store) adds the Exam and Trainees tabs
+        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, notifications);
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
@@ -572,6 +575,11 @@ public final class MainWindow {
         return java.util.Optional.ofNullable(review);
     }
 
+    /** The exam tabs; present when the project is an exam. */
+    public java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam() {
+        return exam;
+    }
+
     public TabPane sideTabs() {
         return sideTabs;
     }
@@ -598,6 +606,7 @@ public final class MainWindow {
         var u = CaptionWorkflows.user(user);
         captions.userProperty().set(u);
         review.userProperty().set(u);
+        exam.ifPresent(x -> x.setUser(user));
         settings.setUser(user);
         try {
             settings.save();
