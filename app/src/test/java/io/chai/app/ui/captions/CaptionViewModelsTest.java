@@ -410,6 +410,84 @@ class CaptionViewModelsTest {
         assertThat(store.history(CLIP, "subject")).filteredOn(r -> r.kind() == RevisionKind.APPEAL).hasSize(2);
     }
 
+    @Test
+    void withoutRecordedRolesEveryoneMayDoEverythingAndTheReviewTabSaysSo() {
+        assertThat(works.team().enforced()).isFalse();
+        ReviewViewModel rev = new ReviewViewModel(workflow, works, CaptionWorkflows.user("anyone"), Clock.systemUTC());
+        assertThat(rev.rolesNoticeProperty().get()).isEqualTo(io.chai.app.ui.captions.viewmodel.TeamRoles.NO_ROLES);
+        assertThat(rev.mayReview()).isTrue();
+        assertThat(works.user("anyone").roles()).containsExactly(io.chai.model.domain.Role.values());
+        // the first roles may be recorded by anyone, but the team must keep an admin
+        assertThat(rev.setRoles("ann", java.util.Set.of(io.chai.model.domain.Role.ANNOTATOR))).isFalse();
+        assertThat(rev.errorProperty().get()).contains("at least one admin");
+        assertThat(works.team().enforced()).isFalse();
+    }
+
+    @Test
+    void recordedRolesAreEnforcedInReviewAppealsAndReopening() {
+        ReviewViewModel setup = new ReviewViewModel(workflow, works, CaptionWorkflows.user("ada"), Clock.systemUTC());
+        assertThat(setup.setRoles("ada", java.util.EnumSet.of(io.chai.model.domain.Role.ADMIN,
+                io.chai.model.domain.Role.REVIEWER))).isTrue();
+        // ada's own roles are now the recorded ones
+        assertThat(setup.userProperty().get().roles()).containsExactly(io.chai.model.domain.Role.REVIEWER,
+                io.chai.model.domain.Role.ADMIN);
+        assertThat(setup.rolesNoticeProperty().get()).isEmpty();
+        assertThat(setup.setRoles("ann", java.util.Set.of(io.chai.model.domain.Role.ANNOTATOR))).isTrue();
+        assertThat(setup.setRoles("rex", java.util.Set.of(io.chai.model.domain.Role.REVIEWER))).isTrue();
+        assertThat(setup.statusProperty().get()).isEqualTo("Recorded rex as reviewer");
+
+        // someone the team does not list has no role: the caption steps are refused
+        CaptionStepperViewModel zed = stepper(CaptionWorkflows.user("zed"));
+        assertThat(zed.userProperty().get().roles()).isEmpty();
+        assertThat(zed.generate()).isFalse();
+        assertThat(zed.errorProperty().get()).isEqualTo("zed may not generate a pre-caption here (roles in this project: no role).");
+
+        CaptionStepperViewModel vm = rejected(); // ann annotates, rex rejects
+        ReviewViewModel annReview = new ReviewViewModel(workflow, works, CaptionWorkflows.user("ann"),
+                Clock.systemUTC());
+        assertThat(annReview.mayReview()).isFalse();
+        assertThat(annReview.rolesNoticeProperty().get()).isEqualTo(
+                "Only reviewers and admins see the review queue; ann has annotator in this project.");
+        assertThat(annReview.setRoles("ann", java.util.Set.of(io.chai.model.domain.Role.ADMIN))).isFalse();
+        assertThat(annReview.errorProperty().get()).isEqualTo("Only an admin can change roles; ann has annotator.");
+
+        // a submitted item is queued for rex, never for ann (not a reviewer)
+        CaptionStepperViewModel scene = stepper(CaptionWorkflows.user("ann"));
+        scene.select(Aspect.SCENE);
+        assertThat(scene.generate()).isTrue();
+        scene.ratingProperty().set(5);
+        assertThat(scene.submitCritique()).isTrue();
+        assertThat(scene.submit()).isTrue();
+        annReview.refresh();
+        assertThat(annReview.queue()).isEmpty();
+        ReviewViewModel rexReview = new ReviewViewModel(workflow, works, CaptionWorkflows.user("rex"),
+                Clock.systemUTC());
+        assertThat(rexReview.queue()).extracting(ReviewViewModel.Item::aspect).containsExactly(Aspect.SCENE);
+
+        // appeal by the annotator; a reviewer may neither rule nor re-open; the admin rules
+        assertThat(vm.appeal("It is red.")).isTrue();
+        CaptionStepperViewModel rex = stepper(CaptionWorkflows.user("rex"));
+        assertThat(rex.allowed(Action.RULE_ON_APPEAL)).isFalse();
+        assertThat(rex.ruleOnAppeal(true, "fine")).isFalse();
+        assertThat(rex.errorProperty().get()).contains("admin role");
+        CaptionStepperViewModel ada = stepper(CaptionWorkflows.user("ada"));
+        assertThat(ada.allowed(Action.RULE_ON_APPEAL)).isTrue();
+        assertThat(ada.ruleOnAppeal(false, "blue")).isTrue();
+        rex.reload();
+        assertThat(rex.allowed(Action.REOPEN)).isFalse();
+        assertThat(rex.reopen("x")).isFalse();
+        assertThat(rex.errorProperty().get()).contains("admin role");
+        assertThat(ada.appealSummary()).contains("Appeal by ann: “It is red.” — upheld by ada: blue");
+        assertThat(ada.reopen("colour changes")).isTrue();
+
+        // the last admin cannot be removed; a role change reaches an open stepper on reload
+        assertThat(setup.setRoles("ada", java.util.Set.of(io.chai.model.domain.Role.REVIEWER))).isFalse();
+        assertThat(setup.errorProperty().get()).contains("at least one admin");
+        assertThat(setup.setRoles("zed", java.util.Set.of(io.chai.model.domain.Role.ANNOTATOR))).isTrue();
+        zed.reload();
+        assertThat(zed.userProperty().get().roles()).containsExactly(io.chai.model.domain.Role.ANNOTATOR);
+    }
+
     /** An executor service that runs each task on the submitting thread. */
     static final class SameThreadExecutor extends java.util.concurrent.AbstractExecutorService {
         private boolean shut;

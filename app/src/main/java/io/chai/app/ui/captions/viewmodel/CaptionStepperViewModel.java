@@ -246,8 +246,15 @@ public final class CaptionStepperViewModel {
 
     // ---------------------------------------------------------------- steps
 
-    /** Re-reads every aspect from the store (after another view wrote to it). */
+    /**
+     * Re-reads every aspect from the store (after another view wrote to it), and the current user's roles (the team
+     * may have changed).
+     */
     public void reload() {
+        User u = store.user(user.get().id().value());
+        if (!u.equals(user.get())) {
+            user.set(u);
+        }
         for (Aspect a : Aspect.values()) {
             work.get(a).set(store.load(clip, a));
         }
@@ -274,7 +281,7 @@ public final class CaptionStepperViewModel {
             return fail(lock.get());
         }
         if (!allowed(Action.PRECAPTION)) {
-            return fail(current().refusal(Action.PRECAPTION).orElse("Cannot generate a pre-caption now."));
+            return fail(refusal(Action.PRECAPTION));
         }
         Map<String, String> approved = new LinkedHashMap<>();
         approvedBefore(a).forEach((k, v) -> approved.put(k.key(), v));
@@ -374,7 +381,7 @@ public final class CaptionStepperViewModel {
             return step(a, x -> workflow.editCritique(x, critique.get(), spans));
         }
         if (!allowed(Action.RATE_AND_CRITIQUE)) {
-            return fail(w.refusal(Action.RATE_AND_CRITIQUE).orElse("Cannot rate now."));
+            return fail(refusal(Action.RATE_AND_CRITIQUE));
         }
         String text = score == 5 ? null : critique.get();
         return step(a, x -> workflow.rateAndCritique(x, Rating.of(score), text, spans));
@@ -388,7 +395,7 @@ public final class CaptionStepperViewModel {
             return fail("A model call is running; wait for it or cancel it.");
         }
         if (!allowed(Action.POLISH_CRITIQUE)) {
-            return fail(w.refusal(Action.POLISH_CRITIQUE).orElse("Cannot polish now."));
+            return fail(refusal(Action.POLISH_CRITIQUE));
         }
         String pre = w.preCaption().orElseThrow().text();
         String raw = w.critique().orElseThrow().finalText();
@@ -404,7 +411,7 @@ public final class CaptionStepperViewModel {
             return fail("A model call is running; wait for it or cancel it.");
         }
         if (!allowed(Action.REVISE)) {
-            return fail(w.refusal(Action.REVISE).orElse("Cannot revise now."));
+            return fail(refusal(Action.REVISE));
         }
         String pre = w.preCaption().orElseThrow().text();
         String crit = w.critique().orElseThrow().finalText();
@@ -415,7 +422,7 @@ public final class CaptionStepperViewModel {
     /** Saves the caption editor's text as the post-caption (flagged manually edited unless it is the reviser's). */
     public boolean saveCaption() {
         if (!allowed(Action.EDIT_CAPTION)) {
-            return fail(current().refusal(Action.EDIT_CAPTION).orElse("Cannot edit the caption now."));
+            return fail(refusal(Action.EDIT_CAPTION));
         }
         String text = caption.get();
         if (current().postCaption().map(p -> p.text().equals(text)).orElse(false)) {
@@ -433,8 +440,7 @@ public final class CaptionStepperViewModel {
             return false;
         }
         if (!allowed(Action.SUBMIT)) {
-            return fail(current().refusal(Action.SUBMIT).orElse("Cannot submit now (the " + user.get().id().value()
-                    + " account may not)."));
+            return fail(refusal(Action.SUBMIT));
         }
         return step(selected.get(), x -> workflow.submit(x, user.get(), clock.instant()));
     }
@@ -442,7 +448,7 @@ public final class CaptionStepperViewModel {
     /** Takes the selected aspect's submission back before review. */
     public boolean withdraw() {
         if (!allowed(Action.WITHDRAW)) {
-            return fail(current().refusal(Action.WITHDRAW).orElse("Only the submitter may withdraw."));
+            return fail(refusal(Action.WITHDRAW));
         }
         return step(selected.get(), x -> workflow.withdraw(x, user.get()));
     }
@@ -462,6 +468,16 @@ public final class CaptionStepperViewModel {
         return Optional.of(new Rejection(review.reviewer().value(), review.reason().orElse(""), redo.rating().score(),
                 redo.critique().finalText(), redo.caption().text(), WordDiff.diff(mine, redo.caption().text()),
                 w.appeal().map(x -> x.note())));
+    }
+
+    /**
+     * The appeal of the selected aspect's review in one line, with its ruling when made: "Appeal by ann: “…” —
+     * overturned by ada: …"; empty when there is none.
+     */
+    public Optional<String> appealSummary() {
+        return current().appeal().map(x -> "Appeal by " + x.author().value() + ": “" + x.note() + "”"
+                + x.ruling().map(r -> " — " + r.outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                        + r.admin().value() + ": " + r.reason()).orElse(" — open, waiting for an admin's ruling"));
     }
 
     /** A rejection as the annotator sees it. */
@@ -606,7 +622,14 @@ public final class CaptionStepperViewModel {
         caption.set(w.postCaption().map(p -> p.text()).orElse(""));
     }
 
-    private boolean fail(String message) {
+    /** Why the current user may not take {@code a} now: the state's reason, else the user's roles. */
+    private String refusal(Action a) {
+        User u = user.get();
+        return current().refusal(a).orElse(u.id().value() + " may not " + a.verb() + " here (roles in this project: "
+                + TeamRoles.describe(u) + ").");
+    }
+
+        private boolean fail(String message) {
         error.set(message);
         return false;
     }

@@ -11,10 +11,14 @@ import io.chai.model.domain.PostCaption;
 import io.chai.model.domain.PreCaption;
 import io.chai.model.domain.Rating;
 import io.chai.model.domain.Review;
+import io.chai.model.domain.Role;
+import io.chai.model.domain.User;
 import io.chai.model.domain.UserId;
+import io.chai.common.UserFacingException;
 import io.chai.model.json.ChaiJson;
 import io.chai.model.store.CurrentValue;
 import io.chai.model.store.ProjectStore;
+import io.chai.model.store.ProjectTeam;
 import io.chai.model.store.RevisionDraft;
 import io.chai.model.store.RevisionKind;
 import io.chai.model.workflow.AspectWork;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the caption work of one clip's aspects from the project store and writes each workflow step back as
@@ -62,6 +67,41 @@ public final class CaptionWorkStore {
     /** What the one-time import of an old {@code appeals.jsonl} did when this store was opened, if there was one. */
     public Optional<AppealImport.Result> appealImport() {
         return appealImport;
+    }
+
+    /** The roles the project records now (read from the store on every call). */
+    public TeamRoles team() {
+        return new TeamRoles(ProjectTeam.roles(store));
+    }
+
+    /** The workstation user {@code id} with the roles the project gives them (every role when it records none). */
+    public User user(String id) {
+        return team().user(id);
+    }
+
+    /**
+     * Records the roles of {@code member} as {@code actor}: any user while the project records no roles (to set the
+     * team up), afterwards admins only; refused when it would leave the team without an admin. An empty set
+     * removes the member.
+     */
+    public void setRoles(User actor, String member, Set<Role> roles) {
+        TeamRoles team = team();
+        if (team.enforced() && !actor.has(Role.ADMIN)) {
+            throw new UserFacingException("Only an admin can change roles; " + actor.id().value() + " has "
+                    + TeamRoles.describe(actor) + ".");
+        }
+        String id = UserId.of(member).value();
+        Map<String, Set<Role>> after = new java.util.TreeMap<>(team.recorded());
+        if (roles.isEmpty()) {
+            after.remove(id);
+        } else {
+            after.put(id, roles);
+        }
+        if (!after.isEmpty() && after.values().stream().noneMatch(r -> r.contains(Role.ADMIN))) {
+            throw new UserFacingException("The team needs at least one admin (who settles appeals and changes roles);"
+                    + " give someone the admin role first.");
+        }
+        ProjectTeam.setRoles(store, id, roles);
     }
 
     /** The current work on every aspect of {@code clip}. */

@@ -30,8 +30,9 @@ public final class CaptionWorkflows {
     }
 
     /**
-     * The workstation user named {@code id}. A project records no roles, so every workstation user may annotate,
-     * review and administer; the workflow still refuses reviewing (and ruling on) one's own submissions.
+     * The workstation user named {@code id} holding every role, as in a project that records no roles; the view
+     * models replace it with the project's roles ({@link CaptionWorkStore#user(String)}). The workflow still
+     * refuses reviewing (and ruling on) one's own submissions.
      */
     public static User user(String id) {
         return User.of(id, Role.ANNOTATOR, Role.REVIEWER, Role.ADMIN);

@@ -33,7 +33,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Review mode: the queue of submitted items that the current user did not submit, the selected item side by side
+ * Review mode, for reviewers and admins (everyone when the project records no roles, {@link TeamRoles}): the queue
+ * of submitted items that the current user did not submit, the selected item side by side
  * (pre-caption, the annotator's critique and post-caption, word diff pre → post), and the decisions: approve, or
  * reject with the reviewer's own rating, critique and caption (the annotator's version stays as the negative
  * example). Decisions are written to the store as {@code review} revisions. No scene-graph types.
@@ -60,12 +61,14 @@ public final class ReviewViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final LongProperty revision = new SimpleLongProperty(0);
+    private final StringProperty rolesNotice = new SimpleStringProperty("");
 
     public ReviewViewModel(Workflow workflow, CaptionWorkStore store, User user, Clock clock) {
         this.workflow = Objects.requireNonNull(workflow);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
-        this.user = new SimpleObjectProperty<>(Objects.requireNonNull(user));
+        // the roles come from the project (every role when it records none)
+        this.user = new SimpleObjectProperty<>(store.user(Objects.requireNonNull(user).id().value()));
         selected.addListener((o, a, b) -> work.set(b == null ? null : store.load(b.clip(), b.aspect())));
         this.user.addListener((o, a, b) -> refresh());
         refresh();
@@ -98,6 +101,43 @@ public final class ReviewViewModel {
         return status;
     }
 
+    /**
+     * What the review tab says about roles: that the project records none (so everyone may review), or why the
+     * current user does not review; empty for a reviewer or admin under recorded roles.
+     */
+    public StringProperty rolesNoticeProperty() {
+        return rolesNotice;
+    }
+
+    /** Whether the current user may see and act in the review queue (reviewer or admin). */
+    public boolean mayReview() {
+        return TeamRoles.mayReview(user.get());
+    }
+
+    /** The store bridge (its {@link CaptionWorkStore#team()} and {@link CaptionWorkStore#user(String)}). */
+    public CaptionWorkStore works() {
+        return store;
+    }
+
+    /**
+     * Records {@code roles} for {@code member} as the current user (see {@link CaptionWorkStore#setRoles}); the
+     * current user's own roles are read again, and the revision increases so other views re-read theirs.
+     */
+    public boolean setRoles(String member, java.util.Set<io.chai.model.domain.Role> roles) {
+        try {
+            store.setRoles(user.get(), member, roles);
+        } catch (UserFacingException e) {
+            return fail(e.getMessage());
+        }
+        status.set(roles.isEmpty() ? "Removed " + member.strip() + " from the team"
+                : "Recorded " + member.strip() + " as " + TeamRoles.describe(store.user(member)));
+        error.set("");
+        user.set(store.user(user.get().id().value()));
+        refresh();
+        revision.set(revision.get() + 1);
+        return true;
+    }
+
     /** Increases after every decision. */
     public LongProperty revisionProperty() {
         return revision;
@@ -107,7 +147,13 @@ public final class ReviewViewModel {
     public void refresh() {
         Item keep = selected.get();
         String me = user.get().id().value();
+        rolesNotice.set(store.team().reviewNotice(user.get()).orElse(""));
         List<Item> items = new java.util.ArrayList<>();
+        if (!mayReview()) {
+            queue.clear();
+            selected.set(null);
+            return;
+        }
         for (QueueEntry e : store.store().workQueue(new QueueQuery(null, WorkflowState.SUBMITTED, null, null, 0,
                 QUEUE_LIMIT))) {
             String by = store.store().current(e.clipId(), e.aspect(), RevisionKind.SUBMISSION)
