@@ -14,7 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the CHAI icon (a film frame with a caption bar) as SVG and as PNGs of the sizes the packages need, from one
+ * Draws the CHAI icon (a film frame with a caption bar) as SVG, as PNGs of the sizes the packages need and as a Windows .ico, from one
  * list of shapes, so the two never disagree. {@code java MakeIcon.java OUT_DIR}. The files in installer/icon/ were
  * made with it; rerun after changing the shapes.
  */
@@ -59,10 +59,23 @@ public final class MakeIcon {
         for (int size : new int[] {48, 128, 256}) {
             ImageIO.write(render(shapes, size, true), "png", out.resolve("chai-" + size + ".png").toFile());
         }
+        writeIco(render(shapes, 256, true), out.resolve("chai.ico"));
         // the project-file icon: same frame without the title, on a lighter background
         List<Rect> doc = shapes("#ffffff");
         doc.set(0, new Rect(8, 8, 240, 240, 24, "#8fb3d1"));
         ImageIO.write(render(doc, 128, false), "png", out.resolve("chai-project-128.png").toFile());
+    }
+
+    /** A Windows .ico holding one 256 × 256 PNG (allowed since Windows Vista; jpackage's --icon for the .msi). */
+    private static void writeIco(BufferedImage img, Path file) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(6 + 16 + png.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) 1);          // ICONDIR: reserved, type icon, 1 image
+        b.put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);              // 256 x 256 (0 means 256), no palette
+        b.putShort((short) 1).putShort((short) 32).putInt(png.size()).putInt(6 + 16);
+        b.put(png.toByteArray());
+        Files.write(file, b.array());
     }
 
     private static BufferedImage render(List<Rect> shapes, int size, boolean title) {
