@@ -6,16 +6,21 @@ import io.chai.app.ui.WorkstationLauncher;
 import io.chai.app.ui.project.DemoProject;
 import io.chai.app.ui.project.ProjectContent;
 import io.chai.app.ui.settings.WorkstationSettings;
+import io.chai.app.ui.start.ProjectPaths;
+import io.chai.app.ui.start.RecentProjects;
+import io.chai.app.ui.start.StartChoice;
+import io.chai.model.store.ProjectStore;
 import io.chai.common.UserFacingException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code chai workstation [--project DIR | --demo] [--clip REF] | --test-pattern}: opens the JavaFX workstation
- * window.
+ * {@code chai workstation [PATH | --project DIR | --demo] [--clip REF] | --test-pattern}: opens the JavaFX
+ * workstation window; with none of them, the start screen (recent projects, open, new, demo).
  */
 @Command(name = "workstation", mixinStandardHelpOptions = true,
         description = "Open the workstation window (player, primitive checklist, caption stepper, review).")
@@ -39,6 +44,10 @@ public final class WorkstationCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "a project to open: its project.chai file, its "
+            + "folder or its chai-project.db (what a desktop passes on double-click)")
+    Path path;
+
     @Option(names = "--clip", paramLabel = "REF", description = "with --project or --demo: clip id (or prefix), external id or "
             + "path (default: the first imported clip)")
     String clip;
@@ -57,8 +66,28 @@ public final class WorkstationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path config = configDir != null ? configDir : WorkstationSettings.defaultDir();
-        if (source != null && source.project != null) {
-            String who = author != null ? author : ProjectCommands.defaultAuthor();
+        String author0 = author != null ? author : ProjectCommands.defaultAuthor();
+        if (path != null && source != null) {
+            throw new UserFacingException("give a project PATH or --project/--demo/--test-pattern, not both");
+        }
+        if (path != null) {
+            Path folder = ProjectPaths.projectFolder(path);
+            if (screenshots == null) {
+                rememberRecent(config, folder);
+            }
+            WorkstationLauncher.run(() -> ProjectContent.open(folder, clip, author0), config, screenshots);
+        } else if (source == null && screenshots == null) {
+            if (clip != null) {
+                throw new UserFacingException("--clip needs a project: PATH, --project DIR or --demo");
+            }
+            WorkstationLauncher.runStart(config, choice -> choice instanceof StartChoice.Open o
+                    ? ProjectContent.open(o.folder(), null, author0)
+                    : DemoProject.open(DemoProject.folder(config), null, author0));
+        } else if (source != null && source.project != null) {
+            String who = author0;
+            if (screenshots == null) {
+                rememberRecent(config, source.project);
+            }
             WorkstationLauncher.run(() -> ProjectContent.open(source.project, clip, who), config, screenshots);
         } else if (source != null && source.testPattern) {
             if (clip != null) {
@@ -76,5 +105,14 @@ public final class WorkstationCommand implements Callable<Integer> {
             WorkstationLauncher.run(() -> DemoProject.open(demo, clip, who), config, screenshots, true);
         }
         return ChaiCommand.EXIT_OK;
+    }
+
+    /** Adds an opened project to the start screen's recent list (a failure to write it is not fatal). */
+    private static void rememberRecent(Path config, Path project) {
+        try {
+            ProjectStore.locate(project.toAbsolutePath()).ifPresent(p -> new RecentProjects(config).add(p));
+        } catch (RuntimeException e) {
+            System.err.println("chai: " + e.getMessage());
+        }
     }
 }

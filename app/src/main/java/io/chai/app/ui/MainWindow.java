@@ -110,7 +110,12 @@ public final class MainWindow {
     private CaptionStepperView captionsView;
     private final ReviewView reviewView;
     private String user;
-    private final java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam;
+    private io.chai.app.ui.library.LibraryViewModel library;
+    private io.chai.app.ui.library.LibraryView libraryView;
+    private Tab libraryTab;
+    private ExecutorService libraryThread;
+    private ExecutorService thumbnailThread;
+    private Runnable onStartScreen;
 
     public MainWindow(WorkstationContent content, WorkstationSettings settings) {
         this.content = content;
@@ -170,10 +175,9 @@ public final class MainWindow {
         captionsTab.setId("tab-captions");
         reviewTab.setId("tab-review");
         sideTabs.getTabs().addAll(checklistTab, captionsTab, reviewTab);
+        content.project().ifPresent(this::addLibrary);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setId("side-tabs");
-        // an exam project (exam.json beside the store) adds the Exam and Trainees tabs
-        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, notifications);
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
@@ -463,6 +467,109 @@ public final class MainWindow {
         captions.captionProperty().set(d.caption());
     }
 
+    /** The Library tab (clips of the project, filters, 'Next in my queue'). */
+    private void addLibrary(io.chai.app.ui.project.ProjectSession project) {
+        libraryThread = daemonThread("chai-library");
+        thumbnailThread = daemonThread("chai-thumbnails");
+        library = new io.chai.app.ui.library.LibraryViewModel(
+                io.chai.app.ui.library.LibrarySource.of(project.store()), libraryThread, Platform::runLater);
+        var thumbs = new io.chai.app.ui.library.ThumbnailCache<javafx.scene.image.Image>(
+                id -> FxImages.toImage(project.thumbnail(id, io.chai.app.ui.library.LibraryView.THUMB_WIDTH * 2)),
+                400, thumbnailThread, Platform::runLater);
+        libraryView = new io.chai.app.ui.library.LibraryView(library, thumbs, () -> clipId().orElse(null),
+                id -> openClip(id), this::nextInQueue, "Ctrl+N");
+        libraryTab = new Tab("Library", libraryView);
+        libraryTab.setId("tab-library");
+        sideTabs.getTabs().add(libraryTab);
+        PauseTransition reload = new PauseTransition(Duration.millis(400));
+        reload.setOnFinished(e -> library.refresh());
+        if (review != null) {
+            review.revisionProperty().addListener((o, a, b) -> reload.playFromStart());
+        }
+        contentProperty.addListener((o, a, b) -> {
+            libraryView.refreshRows();
+            if (captions != null) {
+                captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+            }
+        });
+        if (captions != null) {
+            captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+        }
+        library.refresh();
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What File > Open / new / recent project does: the launcher closes this window and shows the start screen in
+     * its place (set by {@link WorkstationLauncher}).
+     */
+    public void setOnStartScreen(Runnable action) {
+        onStartScreen = action;
+    }
+
+    /** Goes to the start screen (recent, open, new, demo); this window saves and closes first. */
+    public void showStartScreen() {
+        if (onStartScreen == null) {
+            notifications.warning("Projects are chosen on the start screen: run 'chai workstation' without --project.");
+            return;
+        }
+        onStartScreen.run();
+    }
+
+    /** Selects the Library tab and focuses its table. */
+    public void showLibrary() {
+        if (libraryTab == null) {
+            notifications.warning("The library lists the clips of a project: open one with --project DIR or --demo.");
+            return;
+        }
+        sideTabs.getSelectionModel().select(libraryTab);
+        libraryView.focus();
+    }
+
+    /** The library view model; empty without a project. */
+    public java.util.Optional<io.chai.app.ui.library.LibraryViewModel> library() {
+        return java.util.Optional.ofNullable(library);
+    }
+
+    /** The library view; empty without a project. */
+    public java.util.Optional<io.chai.app.ui.library.LibraryView> libraryView() {
+        return java.util.Optional.ofNullable(libraryView);
+    }
+
+    /**
+     * Opens the next clip assigned to the current user that still needs work (after the clip on screen, in import
+     * order, wrapping round); says so when the queue is empty.
+     */
+    public void nextInQueue() {
+        if (library == null || user == null) {
+            notifications.warning("The work queue belongs to a project: open one with --project DIR or --demo.");
+            return;
+        }
+        String who = user;
+        library.nextInQueue(who, clipId().orElse(null)).whenComplete((next, error) -> {
+            if (error != null) {
+                notifications.error("Cannot read the work queue: " + error.getMessage(), error);
+            } else if (next.isEmpty()) {
+                notifications.info("Your queue is empty: no clip assigned to " + who + " needs work.");
+            } else if (next.get().equals(clipId().orElse(null))) {
+                notifications.info("This clip is the only one in your queue.");
+            } else {
+                openClip(next.get()).thenAccept(ok -> {
+                    if (ok && libraryView != null) {
+                        libraryView.reveal(next.get());
+                    }
+                });
+            }
+        });
+    }
+
     /** Shows the window on {@code stage}, restoring the remembered size and position. */
     public void show(Stage stage) {
         this.stage = stage;
@@ -526,6 +633,10 @@ public final class MainWindow {
             }
         });
         decodeThread.shutdownNow();
+        if (libraryThread != null) {
+            libraryThread.shutdownNow();
+            thumbnailThread.shutdownNow();
+        }
         if (cheatSheetStage != null) {
             cheatSheetStage.close();
         }
@@ -575,11 +686,6 @@ public final class MainWindow {
         return java.util.Optional.ofNullable(review);
     }
 
-    /** The exam tabs; present when the project is an exam. */
-    public java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam() {
-        return exam;
-    }
-
     public TabPane sideTabs() {
         return sideTabs;
     }
@@ -606,7 +712,6 @@ public final class MainWindow {
         var u = CaptionWorkflows.user(user);
         captions.userProperty().set(u);
         review.userProperty().set(u);
-        exam.ifPresent(x -> x.setUser(user));
         settings.setUser(user);
         try {
             settings.save();
@@ -795,6 +900,10 @@ public final class MainWindow {
             }
         });
         reg("file.switchUser", "File", "Switch user…", "Ctrl+Shift+U", this::showSwitchUser);
+        reg("file.openProject", "File", "Open or create a project… (start screen)", "Ctrl+Shift+O",
+                this::showStartScreen);
+        reg("library.show", "Library", "Show the library of clips", "Ctrl+L", this::showLibrary);
+        reg("library.next", "Library", "Open the next clip in my queue", "Ctrl+N", this::nextInQueue);
         String e = "Edit";
         reg("edit.undo", e, "Undo", "Ctrl+Z", history::undo);
         reg("edit.redo", e, "Redo", "Ctrl+Shift+Z", history::redo);
@@ -826,6 +935,9 @@ public final class MainWindow {
         keyedItems.get(2).disableProperty().bind(history.canUndoProperty().not());
         keyedItems.get(3).disableProperty().bind(history.canRedoProperty().not());
         file.getItems().add(1, item("Switch user…", "file.switchUser", this::showSwitchUser));
+        file.getItems().add(0, item("Open / new / recent project…", "file.openProject", this::showStartScreen));
+        file.getItems().add(3, item("Library", "library.show", this::showLibrary));
+        file.getItems().add(4, item("Next in my queue", "library.next", this::nextInQueue));
         Menu view = new Menu("_View", null,
                 item("Switch light / dark theme", "view.theme", () -> applyTheme(theme.other())),
                 item("Larger text", "view.fontLarger", () -> applyFontScale(FontScale.larger(fontScale))),

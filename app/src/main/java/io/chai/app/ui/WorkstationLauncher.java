@@ -101,6 +101,87 @@ public final class WorkstationLauncher {
         }
     }
 
+    /**
+     * Shows the start screen (recent projects, open, new, demo); the chosen project opens in the same window, and
+     * File > Open / new / recent project comes back here. Returns when the window is closed.
+     *
+     * @param open opens a choice (blocking; runs off the UI thread, e.g. creating the demo project)
+     */
+    public static void runStart(Path configDir, java.util.function.Function<io.chai.app.ui.start.StartChoice,
+            WorkstationContent> open) {
+        checkDisplay();
+        WorkstationSettings settings = WorkstationSettings.load(configDir);
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> closed.countDown());
+                showStart(stage, configDir, settings, open);
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new UserFacingException("cannot open a window: " + e.getMessage()
+                    + " (run on a desktop session, or under xvfb-run)", e);
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Puts the start screen on {@code stage}. */
+    public static io.chai.app.ui.start.StartView showStart(Stage stage, Path configDir, WorkstationSettings settings,
+            java.util.function.Function<io.chai.app.ui.start.StartChoice, WorkstationContent> open) {
+        io.chai.app.ui.start.StartViewModel[] vm = new io.chai.app.ui.start.StartViewModel[1];
+        vm[0] = new io.chai.app.ui.start.StartViewModel(new io.chai.app.ui.start.RecentProjects(configDir),
+                choice -> openChoice(stage, configDir, settings, open, choice, vm[0]));
+        io.chai.app.ui.start.StartView view = new io.chai.app.ui.start.StartView(vm[0]);
+        Scene scene = new Scene(view, 980, 640);
+        var base = MainWindow.class.getResource(MainWindow.BASE_CSS);
+        var theme = MainWindow.class.getResource("theme/" + settings.theme().stylesheet());
+        if (base != null && theme != null) {
+            scene.getStylesheets().setAll(base.toExternalForm(), theme.toExternalForm());
+        }
+        stage.setTitle("CHAI Workstation");
+        stage.setOnCloseRequest(null);
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+
+    private static void openChoice(Stage stage, Path configDir, WorkstationSettings settings,
+            java.util.function.Function<io.chai.app.ui.start.StartChoice, WorkstationContent> open,
+            io.chai.app.ui.start.StartChoice choice, io.chai.app.ui.start.StartViewModel vm) {
+        javafx.concurrent.Task<WorkstationContent> t = new javafx.concurrent.Task<>() {
+            @Override
+            protected WorkstationContent call() {
+                return open.apply(choice);
+            }
+        };
+        stage.getScene().getRoot().setDisable(true);
+        vm.showError(choice instanceof io.chai.app.ui.start.StartChoice.Demo
+                ? "Opening the demo project (the first time, ffmpeg makes its clips)…" : "Opening…");
+        t.setOnSucceeded(e -> {
+            vm.showError("");
+            MainWindow w = new MainWindow(t.getValue(), settings);
+            w.setOnStartScreen(() -> {
+                w.close();
+                showStart(stage, configDir, settings, open);
+            });
+            w.show(stage);
+        });
+        t.setOnFailed(e -> {
+            stage.getScene().getRoot().setDisable(false);
+            Throwable x = t.getException();
+            vm.showError(x instanceof UserFacingException ? x.getMessage() : "Cannot open: " + x);
+        });
+        Thread th = new Thread(t, "chai-open-project");
+        th.setDaemon(true);
+        th.start();
+    }
+
     /** The settings folder of a screenshot session (never the user's own settings). */
     public static Path screenshotSessionDir(Path configDir) {
         return configDir.resolve("screenshot-session");
@@ -153,7 +234,10 @@ public final class WorkstationLauncher {
         if (exampleAnswers) {
             // the demo only: a project opened for screenshots is never written to
             w.captions().ifPresent(c -> steps.addAll(captionSteps(w, c, dir)));
+            w.library().ifPresent(l -> steps.addAll(libraryAndStartSteps(w, l, dir)));
         }
+        // an exam project (chai exam demo DIR --open --screenshots): the exam screens, answered as a trainee
+        w.exam().ifPresent(x -> steps.addAll(io.chai.app.ui.exam.ExamScreenshots.steps(w, x, dir)));
         runSteps(steps, 0, () -> {
             done.complete(null);
             w.close();
@@ -168,7 +252,8 @@ public final class WorkstationLauncher {
     /**
      * The caption stepper and review screens: generate a pre-caption on the canned server, rate 3 with a span item,
      * revise and edit (captions.png); submit, switch to a reviewer (review.png); reject with the reviewer's version
-     * and switch back (rejection.png).
+     * and switch back (rejection.png); mid-stream, the pre-caption growing with the model and prompt shown
+     * (captions-streaming.png); the annotator appeals and an admin sees it with Uphold / Overturn (appeal.png).
      */
     private static List<Map.Entry<Double, Runnable>> captionSteps(MainWindow w,
             io.chai.app.ui.captions.viewmodel.CaptionStepperViewModel c, Path dir) {
@@ -179,8 +264,13 @@ public final class WorkstationLauncher {
                     w.sideTabs().getSelectionModel().select(1);
                     c.select(io.chai.model.domain.Aspect.SUBJECT);
                     c.generate();
+                    ((javafx.scene.control.TitledPane) w.scene().lookup("#model-details")).setExpanded(true);
                 }),
+                Map.entry(0.05, new WaitFor("streamed text", () -> c.streamingTextProperty().get().length() > 60)),
+                Map.entry(0.3, () -> shot(w.scene(), dir.resolve("captions-streaming.png"))),
                 Map.entry(0.2, new WaitFor("the pre-caption", () -> !c.busyProperty().get())),
+                Map.entry(0.1, () -> ((javafx.scene.control.TitledPane) w.scene().lookup("#model-details"))
+                        .setExpanded(false)),
                 Map.entry(0.1, () -> {
                     String pre = c.current().preCaption().map(p -> p.text()).orElse("");
                     c.ratingProperty().set(3);
@@ -209,7 +299,43 @@ public final class WorkstationLauncher {
                     w.switchUser(annotator);
                     w.sideTabs().getSelectionModel().select(1);
                 }),
-                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("rejection.png"))));
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("rejection.png"))),
+                Map.entry(0.1, () -> {
+                    c.appeal("The clock is part of the test card, and my caption names the colour bars.");
+                    w.switchUser("admin");
+                }),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("appeal.png"))));
+    }
+
+    /**
+     * The library (after the caption steps, so the states differ; thumbnails loaded) and the start screen with the
+     * demo project among the recent projects.
+     */
+    private static List<Map.Entry<Double, Runnable>> libraryAndStartSteps(MainWindow w,
+            io.chai.app.ui.library.LibraryViewModel l, Path dir) {
+        Stage[] start = new Stage[1];
+        return List.of(
+                Map.entry(0.1, () -> {
+                    w.showLibrary();
+                    l.refresh();
+                }),
+                Map.entry(0.2, new WaitFor("the library", () -> !l.loadingProperty().get() && !l.rows().isEmpty())),
+                Map.entry(2.5, () -> shot(w.scene(), dir.resolve("library.png"))),
+                Map.entry(0.1, () -> {
+                    Path session = w.project().orElseThrow().root().getParent();
+                    io.chai.app.ui.start.RecentProjects recent = new io.chai.app.ui.start.RecentProjects(session);
+                    recent.add(w.project().orElseThrow().root());
+                    start[0] = new Stage();
+                    io.chai.app.ui.start.StartViewModel vm = new io.chai.app.ui.start.StartViewModel(recent, c -> { });
+                    Scene s = new Scene(new io.chai.app.ui.start.StartView(vm), 980, 640);
+                    s.getStylesheets().setAll(w.scene().getStylesheets());
+                    start[0].setScene(s);
+                    start[0].show();
+                }),
+                Map.entry(0.8, () -> {
+                    shot(start[0].getScene(), dir.resolve("start.png"));
+                    start[0].close();
+                }));
     }
 
     /**

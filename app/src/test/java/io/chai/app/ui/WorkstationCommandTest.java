@@ -57,6 +57,17 @@ class WorkstationCommandTest {
     }
 
     @Test
+    void aBadProjectPathIsOneLine(@TempDir Path dir) throws Exception {
+        Result missing = chai(dir, List.of(), false, "workstation", dir.resolve("gone/project.chai").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.stderr().strip()).startsWith("chai: ").endsWith("does not exist").doesNotContain("\n");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a project");
+        Result other = chai(dir, List.of(), false, "workstation", notes.toString());
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.stderr().strip()).contains("is not a CHAI project").doesNotContain("\n");
+    }
+
+    @Test
     void theDemoOpensHeadlessAndWritesAScreenshotOfEachScreen(@TempDir Path dir) throws Exception {
         Path shots = dir.resolve("shots");
         Result r = chai(dir, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
@@ -64,7 +75,8 @@ class WorkstationCommandTest {
                 "workstation", "--demo", "--config-dir", dir.resolve("cfg").toString(), "--screenshots", shots.toString());
         assertThat(r.exit()).as(r.stderr()).isZero();
         for (String name : List.of("workstation-light.png", "workstation-dark.png", "cheat-sheet.png",
-                "tasks-and-notifications.png", "captions.png", "review.png", "rejection.png")) {
+                "tasks-and-notifications.png", "captions.png", "review.png", "rejection.png", "library.png",
+                "start.png")) {
             File f = shots.resolve(name).toFile();
             assertThat(f).as(name).exists();
             BufferedImage img = ImageIO.read(f);

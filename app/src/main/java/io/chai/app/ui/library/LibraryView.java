@@ -307,21 +307,29 @@ public final class LibraryView extends BorderPane {
         @Override
         protected void updateItem(LibraryRow item, boolean empty) {
             super.updateItem(item, empty);
-            if (styled != null) {
-                getStyleClass().remove(styled);
-                styled = null;
+            // style classes change only when the state does: changing them on every update re-applies CSS, which
+            // lays the table out again, which updates the cells again (a layout loop)
+            String want = empty || item == null ? null : "state-" + WorkStates.id(item.state(index));
+            if (!Objects.equals(want, styled)) {
+                if (styled != null) {
+                    getStyleClass().remove(styled);
+                }
+                if (want != null) {
+                    getStyleClass().add(want);
+                }
+                styled = want;
             }
-            if (empty || item == null) {
+            if (want == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
             WorkflowState s = item.state(index);
             setText(LibraryRow.glyph(s));
-            styled = "state-" + WorkStates.id(s);
-            getStyleClass().add(styled);
             tip.setText(aspect.displayName() + ": " + s.phrase());
-            setTooltip(tip);
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
             setAccessibleText(aspect.displayName() + " " + s.phrase());
         }
     }
