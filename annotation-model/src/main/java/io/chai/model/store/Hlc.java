@@ -15,6 +15,7 @@ public record Hlc(long wallMillis, int logical, String node) implements Comparab
     /** Largest counter value; the clock advances the wall component instead of overflowing. */
     public static final int MAX_LOGICAL = 99_999;
     private static final Pattern FORMAT = Pattern.compile("(\\d{13})-(\\d{5})-([A-Za-z0-9_.]{1,64})");
+    private static final Pattern NODE = Pattern.compile("[A-Za-z0-9_.]{1,64}");
 
     public Hlc {
         Objects.requireNonNull(node, "node");
@@ -24,7 +25,7 @@ public record Hlc(long wallMillis, int logical, String node) implements Comparab
         if (logical < 0 || logical > MAX_LOGICAL) {
             throw new IllegalArgumentException("HLC counter out of range: " + logical);
         }
-        if (!node.matches("[A-Za-z0-9_.]{1,64}")) {
+        if (!NODE.matcher(node).matches()) {
             throw new IllegalArgumentException("HLC node id must be 1-64 characters of [A-Za-z0-9_.]: " + node);
         }
     }
@@ -50,6 +51,11 @@ public record Hlc(long wallMillis, int logical, String node) implements Comparab
 
     @Override
     public String toString() {
-        return String.format("%013d-%05d-%s", wallMillis, logical, node);
+        // "%013d-%05d-%s" without java.util.Formatter: sync formats every timestamp it stores (hot path)
+        StringBuilder sb = new StringBuilder(20 + node.length());
+        String wall = Long.toString(wallMillis);
+        sb.append("0".repeat(13 - wall.length())).append(wall).append('-');
+        String counter = Integer.toString(logical);
+        return sb.append("0".repeat(5 - counter.length())).append(counter).append('-').append(node).toString();
     }
 }

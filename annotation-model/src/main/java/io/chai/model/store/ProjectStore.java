@@ -266,23 +266,28 @@ public final class ProjectStore implements AutoCloseable {
      */
     public synchronized int appendRemoteAll(List<Revision> revisions) {
         return write(() -> {
-            List<Revision> added = new ArrayList<>(revisions.size());
+            Map<String, Revision> fresh = new LinkedHashMap<>();
+            for (Revision r : revisions) {
+                fresh.putIfAbsent(r.uuid().toString(), r);
+            }
+            removeKnown(fresh);
+            List<Revision> added = new ArrayList<>(fresh.size());
             java.util.Set<String> knownClips = new java.util.HashSet<>();
             PreparedStatement clipExists = db.ps("SELECT 1 FROM clips WHERE clip_id = ?");
-            PreparedStatement ins = db.ps("INSERT OR IGNORE INTO revisions(uuid, clip_id, aspect, kind, author,"
-                    + " device, hlc, parents, payload, spec_id, spec_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement ins = db.ps("INSERT INTO revisions(uuid, clip_id, aspect, kind, author, device, hlc,"
+                    + " parents, payload, spec_id, spec_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ins.clearBatch(); // the statement is cached: nothing of a batch that failed validation may remain
             Hlc newest = null;
-            for (Revision r : revisions) {
+            for (Revision r : fresh.values()) {
                 JsonNode payload = parsePayload(r.kind(), r.payload());
                 checkChange(r.aspect(), r.kind(), payload);
-                if (!knownClips.contains(r.clipId())) {
+                if (knownClips.add(r.clipId())) {
                     clipExists.setString(1, r.clipId());
                     try (ResultSet rs = clipExists.executeQuery()) {
                         if (!rs.next()) {
                             throw new ProjectStoreException("no clip " + r.clipId() + " in this project");
                         }
                     }
-                    knownClips.add(r.clipId());
                 }
                 String canonical = Json.write(payload);
                 ins.setString(1, r.uuid().toString());
@@ -296,21 +301,40 @@ public final class ProjectStore implements AutoCloseable {
                 ins.setString(9, canonical);
                 ins.setString(10, r.specId());
                 ins.setString(11, r.specVersion());
-                if (ins.executeUpdate() == 0) {
-                    continue; // known UUID: sync is idempotent
-                }
+                ins.addBatch();
                 added.add(new Revision(0, r.uuid(), r.clipId(), r.aspect(), r.kind(), r.author(), r.device(),
                         r.hlc(), r.parents(), canonical, r.specId(), r.specVersion()));
                 if (newest == null || r.hlc().compareTo(newest) > 0) {
                     newest = r.hlc();
                 }
             }
-            if (newest != null) {
-                clock.observe(newest);
+            if (added.isEmpty()) {
+                return 0;
             }
+            ins.executeBatch();
+            clock.observe(newest);
             derived.applyBulk(added);
             return added.size();
         });
+    }
+
+    /** Removes from {@code byUuid} the revisions already in the log (looked up 500 at a time). */
+    private void removeKnown(Map<String, Revision> byUuid) throws SQLException {
+        final int chunk = 500;
+        PreparedStatement ps = db.ps("SELECT uuid FROM revisions WHERE uuid IN ("
+                + String.join(", ", java.util.Collections.nCopies(chunk, "?")) + ")");
+        List<String> ids = new ArrayList<>(byUuid.keySet());
+        for (int from = 0; from < ids.size(); from += chunk) {
+            for (int i = 0; i < chunk; i++) {
+                // the last chunk repeats its first id to fill the statement's slots
+                ps.setString(i + 1, ids.get(from + i < ids.size() ? from + i : from));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byUuid.remove(rs.getString(1));
+                }
+            }
+        }
     }
 
     /**

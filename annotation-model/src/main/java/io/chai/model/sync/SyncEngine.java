@@ -21,6 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Synchronizes one project copy with a {@link SharedStore}: pushes this device's clips and revisions the store has
@@ -168,53 +173,67 @@ public final class SyncEngine {
         }
         pushedClips += pushClips(project, store, device, store.acknowledged(device));
 
-        // pull
+        // pull: the next batch is fetched (read-only) while the current one is applied to the project
         long pulled = 0;
         long applied = 0;
         Set<String> touched = new LinkedHashSet<>();
         Set<String> knownClips = new HashSet<>();
-        while (true) {
-            PullBatch batch = store.pull(device, state.pullCursor(), batchSize);
-            checkpoint.reached("pulled");
-            pulled += batch.records().size();
-            List<NewClip> clips = new ArrayList<>();
-            List<Revision> revisions = new ArrayList<>();
-            for (SyncRecord r : state.pending()) {
-                revisions.add(((SyncRecord.RevisionEntry) r).revision());
-            }
-            for (SyncRecord r : batch.records()) {
-                if (r instanceof SyncRecord.ClipEntry c) {
-                    clips.add(c.clip());
-                } else {
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chai-sync-pull");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            String firstCursor = state.pullCursor();
+            Future<PullBatch> next = prefetch.submit(() -> store.pull(device, firstCursor, batchSize));
+            while (true) {
+                PullBatch batch = await(next);
+                checkpoint.reached("pulled");
+                next = batch.more() ? prefetch.submit(() -> store.pull(device, batch.nextCursor(), batchSize)) : null;
+                pulled += batch.records().size();
+                List<NewClip> clips = new ArrayList<>();
+                List<Revision> revisions = new ArrayList<>();
+                for (SyncRecord r : state.pending()) {
                     revisions.add(((SyncRecord.RevisionEntry) r).revision());
                 }
-            }
-            if (!clips.isEmpty()) {
-                project.addClips(clips);
-                clips.forEach(c -> knownClips.add(c.clipId()));
-                checkpoint.reached("applied-clips");
-            }
-            List<Revision> ready = new ArrayList<>();
-            List<SyncRecord> waiting = new ArrayList<>();
-            for (Revision r : revisions) {
-                if (knownClips.contains(r.clipId()) || project.clip(r.clipId()).isPresent()) {
-                    knownClips.add(r.clipId());
-                    ready.add(r);
-                    touched.add(r.clipId() + "\u0000" + r.aspect());
-                } else {
-                    waiting.add(new SyncRecord.RevisionEntry(r));
+                for (SyncRecord r : batch.records()) {
+                    if (r instanceof SyncRecord.ClipEntry c) {
+                        clips.add(c.clip());
+                    } else {
+                        revisions.add(((SyncRecord.RevisionEntry) r).revision());
+                    }
+                }
+                if (!clips.isEmpty()) {
+                    project.addClips(clips);
+                    clips.forEach(c -> knownClips.add(c.clipId()));
+                    checkpoint.reached("applied-clips");
+                }
+                List<Revision> ready = new ArrayList<>();
+                List<SyncRecord> waiting = new ArrayList<>();
+                for (Revision r : revisions) {
+                    if (knownClips.contains(r.clipId()) || project.clip(r.clipId()).isPresent()) {
+                        knownClips.add(r.clipId());
+                        ready.add(r);
+                        touched.add(r.clipId() + "\u0000" + r.aspect());
+                    } else {
+                        waiting.add(new SyncRecord.RevisionEntry(r));
+                    }
+                }
+                if (!ready.isEmpty()) {
+                    applied += project.appendRemoteAll(ready);
+                    checkpoint.reached("applied-revisions");
+                }
+                state = state.withPull(batch.nextCursor(), waiting);
+                state.save(dir, storeId);
+                checkpoint.reached("saved-pull");
+                if (next == null) {
+                    break;
                 }
             }
-            if (!ready.isEmpty()) {
-                applied += project.appendRemoteAll(ready);
-                checkpoint.reached("applied-revisions");
-            }
-            state = state.withPull(batch.nextCursor(), waiting);
-            state.save(dir, storeId);
-            checkpoint.reached("saved-pull");
-            if (!batch.more()) {
-                break;
-            }
+        } finally {
+            // a prefetch still running only reads; let it finish before the caller may close the store
+            prefetch.shutdown();
+            awaitQuietly(prefetch);
         }
 
         List<Conflict> conflicts = new ArrayList<>();
@@ -225,6 +244,33 @@ public final class SyncEngine {
         state = state.finished(Instant.now(), conflicts.size());
         state.save(dir, storeId);
         return new SyncReport(pushedClips, pushedRevisions, pulled, applied, state.pending().size(), conflicts);
+    }
+
+    private static PullBatch await(Future<PullBatch> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new SyncException("pull failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("sync interrupted; run it again: it resumes where it stopped", e);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService ex) {
+        try {
+            if (!ex.awaitTermination(5, TimeUnit.MINUTES)) {
+                ex.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long pushClips(ProjectStore project, SharedStore store, String device, PushCursor ack) {

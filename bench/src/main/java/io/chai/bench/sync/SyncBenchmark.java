@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * Shared-store throughput: push and pull of 100,000 revisions (store level, in batches of 5,000) against a folder
- * store and an embedded PostgreSQL server, end-to-end sync of a project holding them, and the time of an
+ * store and an embedded PostgreSQL server, pull + apply of all of them into a new project (end to end, SQLite
+ * included), and the time of an
  * incremental sync (100 new revisions) against a store already holding 1,000,000. Sizes: -Dchai.bench.sync.bulk,
  * -Dchai.bench.sync.big.
  */
@@ -49,8 +50,8 @@ public final class SyncBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "Shared store: push/pull " + bulk() + " revisions (folder, PostgreSQL), incremental sync of 100 on "
-                + big() + ".";
+        return "Shared store: push, pull, pull + apply " + bulk() + " revisions (folder, PostgreSQL), incremental sync"
+                + " of 100 on " + big() + ".";
     }
 
     private static int bulk() {
@@ -125,14 +126,7 @@ public final class SyncBenchmark implements Benchmark {
             Object[] pull = pullAll(f, "reader", "");
             figures.add(Figure.single("folder: pull " + n + " revisions", "revisions/s", n / (double) pull[0],
                     ">= 20000 revisions/s", n / (double) pull[0] >= 20_000));
-            // end to end: a fresh project pulls and applies everything to SQLite
-            try (ProjectStore p = ProjectStore.create(context.scratch("apply"), "bench", SPEC, "1.0.0")) {
-                long t0 = System.nanoTime();
-                new SyncEngine().sync(p, f);
-                double s = (System.nanoTime() - t0) / 1e9;
-                figures.add(Figure.single("folder: sync into a new project (pull + apply to SQLite)", "revisions/s",
-                        n / s, "", null));
-            }
+            figures.add(pullAndApply("folder", f, n, context));
         }
         // ---- incremental on a big folder store
         figures.add(incremental("folder", () -> FolderStore.openOrCreate(context.scratch("big-folder"), SPEC,
@@ -154,12 +148,30 @@ public final class SyncBenchmark implements Benchmark {
                 Object[] pull = pullAll(s, "reader", "");
                 figures.add(Figure.single("postgres: pull " + n + " revisions", "revisions/s",
                         n / (double) pull[0], ">= 20000 revisions/s", n / (double) pull[0] >= 20_000));
+                figures.add(pullAndApply("postgres", s, n, context));
             }
             String bigUrl = "jdbc:postgresql://localhost:" + pg.getPort() + "/bigbench";
             PostgresStore.init(bigUrl, "postgres", null, SPEC, "1.0.0");
             figures.add(incremental("postgres", () -> PostgresStore.open(bigUrl, "postgres", null), context));
         }
         return figures;
+    }
+
+    /**
+     * End to end: a new project syncs with a store holding {@code n} revisions of another device, i.e. pulls them and
+     * applies them to its SQLite database (clips, revisions, derived state), in batches of 5,000.
+     */
+    private static Figure pullAndApply(String kind, SharedStore store, int n, BenchContext context) {
+        try (ProjectStore p = ProjectStore.create(context.scratch(kind + "-apply"), "bench", SPEC, "1.0.0")) {
+            long t0 = System.nanoTime();
+            long applied = new SyncEngine().sync(p, store).appliedRevisions();
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (applied != n || p.revisionCount() != n) {
+                throw new IllegalStateException(kind + ": applied " + applied + " of " + n);
+            }
+            return Figure.single(kind + ": pull + apply " + n + " revisions into a new project", "revisions/s",
+                    n / s, ">= 20000 revisions/s", n / s >= 20_000);
+        }
     }
 
     /**
