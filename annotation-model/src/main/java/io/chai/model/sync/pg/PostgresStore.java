@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class PostgresStore implements SharedStore {
     /** Newest schema version this CHAI knows. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Connection c;
@@ -67,8 +67,35 @@ public final class PostgresStore implements SharedStore {
         try {
             return DriverManager.getConnection(jdbc, p);
         } catch (SQLException e) {
-            throw new SyncException("cannot connect to " + redact(jdbc) + ": " + firstLine(e.getMessage()), e);
+            throw new SyncException(connectFailure(jdbc, e), e);
         }
+    }
+
+    /** One line saying why a connection failed; TLS failures say which check failed and what to do. */
+    static String connectFailure(String jdbc, SQLException e) {
+        String where = redact(jdbc);
+        String msg = firstLine(e.getMessage());
+        boolean untrusted = msg.contains("PKIX") || msg.contains("unable to find valid certification path");
+        for (Throwable t = e; t != null && !untrusted; t = t.getCause()) {
+            untrusted = t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException;
+        }
+        if (untrusted) {
+            java.util.regex.Matcher m = Pattern.compile("[?&]sslrootcert=([^&]*)").matcher(jdbc);
+            String ca = m.find() ? java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)
+                    : "~/.postgresql/root.crt (the default; no sslrootcert given)";
+            return "TLS: the server certificate of " + where + " is not signed by the CA in sslrootcert " + ca
+                    + ": give the store's CA certificate (ask your admin) in sslrootcert";
+        }
+        if (msg.contains("hostnameverifier") || msg.contains("could not be verified")) {
+            return "TLS: the server certificate does not name the host in " + where + " (sslmode=verify-full):"
+                    + " connect with a host name its certificate lists";
+        }
+        if (msg.contains("does not support SSL")) {
+            return "TLS: " + where + " does not offer TLS but the URL's sslmode requires it: enable ssl on the"
+                    + " server (or, on a trusted network only, use sslmode=prefer)";
+        }
+        return "cannot connect to " + where + ": " + msg;
     }
 
     /**

@@ -158,4 +158,66 @@ class PgSecurityTest {
             insert(owner, "postgres", "assignment", "{\"assignee\":\"alice\"}");
         }
     }
+
+    /** A model-written pre-caption as the pipeline stores it: source model, source_name = provenance model. */
+    private static String modelCaption(String sourceName, String provenanceModel) {
+        String provenance = provenanceModel == null ? "null"
+                : "{\"model\":\"" + provenanceModel + "\",\"server\":\"local\",\"dialect\":\"openai\","
+                        + "\"prompt\":\"describe the subject\",\"mode\":\"Video\"}";
+        return "{\"pre_caption\":\"a woman in a red coat\",\"source\":\"model\",\"source_name\":\"" + sourceName
+                + "\",\"provenance\":" + provenance + ",\"created_at\":\"2026-11-29T10:00:00Z\"}";
+    }
+
+    @Test
+    void modelWrittenRevisionsAreSignedByThePersonWhoRanTheModel() throws Exception {
+        try (Connection alice = as("alice")) {
+            // the person who ran the model is the author (actor); the model is named in the provenance
+            UUID ok = insert(alice, "alice", "pre_caption", modelCaption("qwen2.5-vl", "qwen2.5-vl"));
+            // a polished critique and a revised caption carry their model too
+            insert(alice, "alice", "critique", "{\"initial_feedback\":\"too short\",\"gpt_feedback\":\"Too short.\","
+                    + "\"polisher\":{\"model\":\"gemma\",\"prompt\":\"p\"},\"final_feedback\":\"Too short.\"}");
+            // claiming another actor: refused, model output or not
+            assertThatThrownBy(() -> insert(alice, "bob", "pre_caption", modelCaption("qwen2.5-vl", "qwen2.5-vl")))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security")
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("42501"));
+            // the model itself as the author: refused (a model is no database role and never the actor)
+            assertThatThrownBy(() -> insert(alice, "qwen2.5-vl", "pre_caption",
+                    modelCaption("qwen2.5-vl", "qwen2.5-vl"))).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            // model output that hides its model, or names another one than its provenance: refused
+            assertThatThrownBy(() -> insert(alice, "alice", "pre_caption", modelCaption("qwen2.5-vl", null)))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> insert(alice, "alice", "pre_caption", modelCaption("gpt-4o", "qwen2.5-vl")))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> insert(alice, "alice", "post_caption",
+                    "{\"final_caption\":\"x\",\"reviser\":{\"model\":\" \"}}")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            try (Statement st = alice.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT author, payload::jsonb #>> '{provenance,model}' FROM chai_revisions WHERE uuid = '" + ok
+                            + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("alice");
+                assertThat(rs.getString(2)).isEqualTo("qwen2.5-vl");
+            }
+        }
+    }
+
+    @Test
+    void overlapAssignmentsAreAdminsOnlyToo() throws Exception {
+        String overlap = "{\"assignee\":\"alice\",\"assignees\":[\"alice\",\"bob\"]}";
+        try (Connection alice = as("alice")) {
+            assertThatThrownBy(() -> insert(alice, "alice", "assignment", overlap))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+        }
+        try (Connection rita = as("rita")) {
+            assertThatThrownBy(() -> insert(rita, "rita", "assignment", overlap))
+                    .as("a reviewer is no admin").isInstanceOf(SQLException.class);
+        }
+        try (PostgresStore admin = PostgresStore.open(url, "postgres", null)) {
+            admin.addUser("ada", "pw", "admin");
+        }
+        try (Connection ada = as("ada")) {
+            insert(ada, "ada", "assignment", overlap);
+        }
+    }
 }
