@@ -177,6 +177,58 @@ final class DerivedState {
         return a == null || !a.isTextual() || a.asText().isBlank() ? null : a.asText();
     }
 
+    /**
+     * Everybody a current assignment payload names: its {@code assignees} array (overlap assignments for agreement
+     * studies; blanks and repeats dropped), else its single {@code assignee}; empty when none.
+     */
+    static List<String> assignees(JsonNode payload) {
+        if (payload == null || payload.isNull()) {
+            return List.of();
+        }
+        JsonNode many = payload.get("assignees");
+        if (many != null && many.isArray() && !many.isEmpty()) {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            for (JsonNode n : many) {
+                if (n.isTextual() && !n.asText().isBlank()) {
+                    out.add(n.asText());
+                }
+            }
+            if (!out.isEmpty()) {
+                return List.copyOf(out);
+            }
+        }
+        String one = assignee(payload);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    /** The people assigned to an aspect: its own assignment when it names somebody, else the clip's. */
+    static List<String> assigneesOf(JsonNode own, JsonNode clipAssignment) {
+        List<String> list = assignees(own);
+        return list.isEmpty() ? assignees(clipAssignment) : list;
+    }
+
+    /** Replaces the derived assignee set of one (clip, aspect). */
+    private void writeAssignees(String clipId, String aspect, List<String> people, boolean clearFirst)
+            throws SQLException {
+        if (clearFirst) {
+            PreparedStatement del = db.ps("DELETE FROM aspect_assignees WHERE clip_id = ? AND aspect = ?");
+            del.setString(1, clipId);
+            del.setString(2, aspect);
+            del.executeUpdate();
+        }
+        if (people.isEmpty()) {
+            return;
+        }
+        PreparedStatement ins = db.ps("INSERT OR IGNORE INTO aspect_assignees(clip_id, aspect, assignee, clip_no)"
+                + " SELECT clip_id, aspect, ?, clip_no FROM aspect_state WHERE clip_id = ? AND aspect = ?");
+        for (String who : people) {
+            ins.setString(1, who);
+            ins.setString(2, clipId);
+            ins.setString(3, aspect);
+            ins.executeUpdate();
+        }
+    }
+
     /** Recomputes the queue state and assignee of one (clip, aspect) from the current values. */
     void recompute(String clipId, String aspect) throws SQLException {
         Map<RevisionKind, WorkStates.Current> current = new EnumMap<>(RevisionKind.class);
@@ -200,16 +252,14 @@ final class DerivedState {
             }
         }
         WorkStates.Current own = current.get(RevisionKind.ASSIGNMENT);
-        String assignee = own == null ? null : assignee(own.payload());
-        if (assignee == null) {
-            assignee = assignee(clipAssignment);
-        }
+        List<String> people = assigneesOf(own == null ? null : own.payload(), clipAssignment);
         PreparedStatement up = db.ps("UPDATE aspect_state SET state = ?, assignee = ? WHERE clip_id = ? AND aspect = ?");
         up.setString(1, WorkStates.id(WorkStates.derive(current)));
-        up.setString(2, assignee);
+        up.setString(2, people.isEmpty() ? null : people.get(0));
         up.setString(3, clipId);
         up.setString(4, aspect);
         up.executeUpdate();
+        writeAssignees(clipId, aspect, people, true);
     }
 
     private void countFor(String author, RevisionKind kind, long n) throws SQLException {
@@ -256,6 +306,7 @@ final class DerivedState {
             st.execute("DELETE FROM annotation_text");
             st.execute("DELETE FROM annotator_counts");
             st.execute("DELETE FROM step_times");
+            st.execute("DELETE FROM aspect_assignees");
             st.execute("UPDATE aspect_state SET state = 'not_started', assignee = NULL"
                     + " WHERE state <> 'not_started' OR assignee IS NOT NULL");
             st.execute("INSERT INTO current_values(clip_id, aspect, kind, revision_uuid, hlc, author, payload)"
@@ -327,17 +378,15 @@ final class DerivedState {
                 current = Map.of();
             }
             WorkStates.Current own = current.get(RevisionKind.ASSIGNMENT);
-            String assignee = own == null ? null : assignee(own.payload());
-            if (assignee == null) {
-                assignee = assignee(clipAssignment);
-            }
+            List<String> people = assigneesOf(own == null ? null : own.payload(), clipAssignment);
             PreparedStatement up = db.ps(
                     "UPDATE aspect_state SET state = ?, assignee = ? WHERE clip_id = ? AND aspect = ?");
             up.setString(1, WorkStates.id(WorkStates.derive(current)));
-            up.setString(2, assignee);
+            up.setString(2, people.isEmpty() ? null : people.get(0));
             up.setString(3, clipId);
             up.setString(4, aspect);
             up.executeUpdate();
+            writeAssignees(clipId, aspect, people, false);
         }
     }
 }

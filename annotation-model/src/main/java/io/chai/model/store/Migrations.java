@@ -20,9 +20,12 @@ import java.util.List;
 final class Migrations {
     /** The scripts, in order; script i (0-based) brings the schema to version i + 1. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__import.sql", "V3__queue_indexes.sql",
-            "V4__jobs.sql");
-    /** Databases older than this are rebuilt from the log after migrating (the derivation rules changed). */
-    static final int DERIVED_RULES_VERSION = 2;
+            "V4__jobs.sql", "V5__assignees.sql");
+    /**
+     * Databases older than this are rebuilt from the log after migrating (the derivation rules changed: v2 renamed
+     * the queue states, v5 derives every assignee of overlap assignments).
+     */
+    static final int DERIVED_RULES_VERSION = 5;
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {

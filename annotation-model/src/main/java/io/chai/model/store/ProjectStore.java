@@ -787,18 +787,29 @@ public final class ProjectStore implements AutoCloseable {
     /** Work queue: (clip, aspect) pairs matching the filter, in import order. */
     public synchronized List<QueueEntry> workQueue(QueueQuery q) {
         return read(() -> {
-            StringBuilder sql = new StringBuilder("SELECT s.clip_no, s.clip_id, s.aspect, s.state, s.assignee"
-                    + " FROM aspect_state s");
+            StringBuilder sql = new StringBuilder();
             List<Object> args = new ArrayList<>();
-            sql.append(" WHERE s.clip_no > ?");
-            args.add(q.afterClipNo());
-            appendStateFilter(sql, args, q.aspect(), q.state(), q.assignee());
+            if (q.assignee() != null && !q.assignee().isEmpty()) {
+                // one person's queue: walk their assignments (overlap ones included) in import order
+                sql.append("SELECT s.clip_no, s.clip_id, s.aspect, s.state, x.assignee FROM aspect_assignees x"
+                        + " JOIN aspect_state s ON s.clip_id = x.clip_id AND s.aspect = x.aspect"
+                        + " WHERE x.assignee = ? AND x.clip_no > ?");
+                args.add(q.assignee());
+                args.add(q.afterClipNo());
+                appendStateFilter(sql, args, q.aspect(), q.state(), null);
+            } else {
+                sql.append("SELECT s.clip_no, s.clip_id, s.aspect, s.state, s.assignee FROM aspect_state s"
+                        + " WHERE s.clip_no > ?");
+                args.add(q.afterClipNo());
+                appendStateFilter(sql, args, q.aspect(), q.state(), q.assignee());
+            }
             if (q.tag() != null) {
                 // EXISTS keeps the walk in import order (tags of a queue are batches: the first page is near)
                 sql.append(" AND EXISTS (SELECT 1 FROM clip_tags t WHERE t.clip_id = s.clip_id AND t.tag = ?)");
                 args.add(q.tag());
             }
-            sql.append(" ORDER BY s.clip_no, s.aspect LIMIT ?");
+            boolean person = q.assignee() != null && !q.assignee().isEmpty();
+            sql.append(person ? " ORDER BY x.clip_no, x.aspect LIMIT ?" : " ORDER BY s.clip_no, s.aspect LIMIT ?");
             args.add(q.limit());
             PreparedStatement ps = db.ps(sql.toString());
             bind(ps, args);
@@ -827,7 +838,9 @@ public final class ProjectStore implements AutoCloseable {
             if (assignee.isEmpty()) {
                 sql.append(" AND s.assignee IS NULL");
             } else {
-                sql.append(" AND s.assignee = ?");
+                // any of the people assigned (overlap assignments name several)
+                sql.append(" AND EXISTS (SELECT 1 FROM aspect_assignees x WHERE x.clip_id = s.clip_id"
+                        + " AND x.aspect = s.aspect AND x.assignee = ?)");
                 args.add(assignee);
             }
         }
@@ -908,8 +921,11 @@ public final class ProjectStore implements AutoCloseable {
     public synchronized List<CountRow> stateCounts(GroupBy by) {
         String sql = switch (by) {
             case ASPECT -> "SELECT aspect, state, count(*) FROM aspect_state GROUP BY aspect, state";
-            case ANNOTATOR -> "SELECT coalesce(assignee, ''), state, count(*) FROM aspect_state"
-                    + " GROUP BY assignee, state ORDER BY assignee";
+            // every assignee of an overlap assignment counts the (clip, aspect) once
+            case ANNOTATOR -> "SELECT x.assignee, s.state, count(*) FROM aspect_assignees x JOIN aspect_state s"
+                    + " ON s.clip_id = x.clip_id AND s.aspect = x.aspect GROUP BY x.assignee, s.state"
+                    + " UNION ALL SELECT '', state, count(*) FROM aspect_state WHERE assignee IS NULL GROUP BY state"
+                    + " ORDER BY 1";
             case STATE -> "SELECT '', state, count(*) FROM aspect_state GROUP BY state";
         };
         return read(() -> counts(sql));
@@ -928,6 +944,57 @@ public final class ProjectStore implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The review queue of {@code reviewer}: submitted (clip, aspect) pairs whose critique, post-caption or submission
+     * {@code reviewer} did not write (nobody reviews their own work), those whose assignment names {@code reviewer}
+     * as their reviewer first, then in import order.
+     */
+    public synchronized List<ReviewItem> reviewQueue(String reviewer, int limit) {
+        return read(() -> {
+            PreparedStatement ps = db.ps("SELECT clip_no, clip_id, aspect, reviewer FROM (SELECT s.clip_no,"
+                    + " s.clip_id, s.aspect, coalesce(json_extract(a.payload, '$.reviewer'),"
+                    + " json_extract(c.payload, '$.reviewer')) AS reviewer FROM aspect_state s"
+                    + " LEFT JOIN current_values a ON a.clip_id = s.clip_id AND a.aspect = s.aspect"
+                    + " AND a.kind = 'assignment'"
+                    + " LEFT JOIN current_values c ON c.clip_id = s.clip_id AND c.aspect = '' AND c.kind = 'assignment'"
+                    + " WHERE s.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM revisions r"
+                    + " WHERE r.clip_id = s.clip_id AND r.aspect = s.aspect AND r.author = ?"
+                    + " AND r.kind IN ('critique', 'post_caption', 'submission')))"
+                    + " ORDER BY (reviewer IS ?) DESC, clip_no, aspect LIMIT ?");
+            ps.setString(1, reviewer);
+            ps.setString(2, reviewer);
+            ps.setInt(3, limit);
+            List<ReviewItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ReviewItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Per person: how many of the (clip, aspect) pairs assigned to them they have themselves submitted (their own
+     * latest submission says submitted). With overlap assignments the shared queue state moves with the first
+     * submission; this counts each assignee's own.
+     */
+    public synchronized Map<String, Long> ownSubmissions() {
+        return read(() -> {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            try (Statement st = db.connection.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT x.assignee, count(*) FROM aspect_assignees x WHERE (SELECT json_extract(r.payload,"
+                            + " '$.submitted') FROM revisions r WHERE r.clip_id = x.clip_id AND r.aspect = x.aspect"
+                            + " AND r.author = x.assignee AND r.kind = 'submission'"
+                            + " ORDER BY r.hlc DESC, r.uuid DESC LIMIT 1) = 1 GROUP BY x.assignee")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
     }
 
     /** Mean time per step and annotator from the recorded step timings. */

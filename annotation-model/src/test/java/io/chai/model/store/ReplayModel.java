@@ -25,7 +25,7 @@ final class ReplayModel {
 
     /** Every derived table rendered as sorted lines. */
     record Derived(TreeSet<String> current, TreeSet<String> states, TreeSet<String> text, TreeSet<String> counts,
-            TreeSet<String> steps) {
+            TreeSet<String> steps, TreeSet<String> assignees) {
     }
 
     static Derived replay(List<Revision> log, List<String> clipIds) {
@@ -58,6 +58,7 @@ final class ReplayModel {
             }
         }
         TreeSet<String> states = new TreeSet<>();
+        TreeSet<String> assignees = new TreeSet<>();
         for (String clip : clipIds) {
             Revision clipAssign = winners.get(clip + "||assignment");
             for (String aspect : ProjectStore.ASPECTS) {
@@ -68,17 +69,19 @@ final class ReplayModel {
                         cur.put(k, new WorkStates.Current(Json.parse(r.payload()), r.hlc()));
                     }
                 }
-                String assignee = cur.containsKey(RevisionKind.ASSIGNMENT)
-                        ? DerivedState.assignee(cur.get(RevisionKind.ASSIGNMENT).payload()) : null;
-                if (assignee == null && clipAssign != null) {
-                    assignee = DerivedState.assignee(Json.parse(clipAssign.payload()));
-                }
+                List<String> people = DerivedState.assigneesOf(cur.containsKey(RevisionKind.ASSIGNMENT)
+                        ? cur.get(RevisionKind.ASSIGNMENT).payload() : null,
+                        clipAssign == null ? null : Json.parse(clipAssign.payload()));
+                String assignee = people.isEmpty() ? null : people.get(0);
                 states.add(clip + "|" + aspect + "|" + WorkStates.id(WorkStates.derive(cur)) + "|" + assignee);
+                for (String who : people) {
+                    assignees.add(clip + "|" + aspect + "|" + who);
+                }
             }
         }
         TreeSet<String> countLines = new TreeSet<>();
         counts.forEach((k, v) -> countLines.add(k + "|" + v));
-        return new Derived(current, states, text, countLines, steps);
+        return new Derived(current, states, text, countLines, steps, assignees);
     }
 
     static Derived read(Connection c) throws SQLException {
@@ -90,7 +93,8 @@ final class ReplayModel {
                 lines(c, "SELECT v.clip_id || '|' || v.aspect || '|' || v.kind || '|' || t.body"
                         + " FROM annotation_text t JOIN current_values v ON v.id = t.rowid"),
                 lines(c, "SELECT author || '|' || kind || '|' || n FROM annotator_counts"),
-                lines(c, "SELECT revision_uuid || '|' || clip_id || '|' || aspect || '|' || step FROM step_times"));
+                lines(c, "SELECT revision_uuid || '|' || clip_id || '|' || aspect || '|' || step FROM step_times"),
+                lines(c, "SELECT clip_id || '|' || aspect || '|' || assignee FROM aspect_assignees"));
     }
 
     private static TreeSet<String> lines(Connection c, String sql) throws SQLException {
@@ -117,6 +121,7 @@ final class ReplayModel {
         assertThat(actual.text()).containsExactlyElementsOf(expected.text());
         assertThat(actual.counts()).containsExactlyElementsOf(expected.counts());
         assertThat(actual.steps()).containsExactlyElementsOf(expected.steps());
+        assertThat(actual.assignees()).containsExactlyElementsOf(expected.assignees());
     }
 
 }
