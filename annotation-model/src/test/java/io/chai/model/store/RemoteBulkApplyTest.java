@@ -47,7 +47,13 @@ class RemoteBulkApplyTest {
             case POST_CAPTION -> o.put("final_caption", w);
             case SUBMISSION -> o.put("submitted", rnd.nextInt(4) != 0);
             case REVIEW -> o.put("decision", rnd.nextBoolean() ? "approve" : "reject").put("decision_reason", w);
-            case ASSIGNMENT -> o.put("assignee", PEOPLE[rnd.nextInt(PEOPLE.length)]);
+            case ASSIGNMENT -> {
+                o.put("assignee", PEOPLE[rnd.nextInt(PEOPLE.length)]);
+                if (rnd.nextBoolean()) { // an overlap assignment: several people, the first is "assignee"
+                    var list = o.putArray("assignees").add(o.get("assignee").asText());
+                    list.add(PEOPLE[rnd.nextInt(PEOPLE.length)]).add(PEOPLE[rnd.nextInt(PEOPLE.length)]);
+                }
+            }
             case STEP_TIMING -> {
                 Instant t = Instant.parse("2026-03-01T09:00:00Z").plusSeconds(rnd.nextInt(10_000));
                 o.put("step", "critique").put("openedAt", t.toString()).put("firstEditAt", t.plusSeconds(2).toString())
