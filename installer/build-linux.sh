@@ -29,7 +29,7 @@ if [ -z "$jar" ] || [ ! -d app/target/lib ]; then
   ./mvnw -B -q -DskipTests -Dmaven.test.skip=true package -pl app -am
   jar="$(find_jar)"
 fi
-version="$(unzip -p "$jar" io/chai/app/version.properties | sed -n 's/^version=//p' | tr -d '\r')"
+version="$(java "$root/installer/src/JarVersion.java" "$jar")"
 [ -n "$version" ] || { echo "build-linux: no version in $jar" >&2; exit 1; }
 # Debian and RPM order "1.0~SNAPSHOT" before "1.0"; neither allows "-" in the upstream version.
 pkg_version="${version/-/\~}"
@@ -75,8 +75,8 @@ jimage extract --dir "$out/jp" --include 'regex:.*/resources/template\.spec' "$j
 sed -e '/^cp -r %{_sourcedir}APPLICATION_DIRECTORY/a install -d -m 755 %{buildroot}/usr/bin\nln -s APPLICATION_DIRECTORY/bin/chai %{buildroot}/usr/bin/chai' \
     -e 's|^%define default_filesystem .*|& /usr/share /usr/share/licenses|' \
     -e "s/|| echo %{default_filesystem}; }/|| echo %{default_filesystem} | tr ' ' '\\\\n'; }/" \
-  "$(find "$out/jp" -name template.spec)" > "$out/resources/chai.spec"
-grep -q 'usr/bin/chai' "$out/resources/chai.spec" || { echo "build-linux: could not add /usr/bin/chai to the rpm spec" >&2; exit 1; }
+  "$(find "$out/jp" -name template.spec)" > "$out/resources/chai-workstation.spec"
+grep -q "usr/bin/chai" "$out/resources/chai-workstation.spec" || { echo "build-linux: could not add /usr/bin/chai to the rpm spec" >&2; exit 1; }
 rm -rf "$out/jp"
 
 common=(
