@@ -795,6 +795,11 @@ public final class MainWindow {
         return taskPanel.isVisible();
     }
 
+    /** Opens Help > About: version, build time, commit and the JavaFX, FFmpeg and libVLC versions found. */
+    public io.chai.app.ui.about.AboutDialog showAbout() {
+        return io.chai.app.ui.about.AboutDialog.show(stage, scene.getStylesheets(), root.getStyle());
+    }
+
     /** Opens (or brings forward) the keyboard cheat sheet. */
     public Stage showCheatSheet() {
         if (cheatSheetStage == null) {
@@ -944,7 +949,9 @@ public final class MainWindow {
                 item("Smaller text", "view.fontSmaller", () -> applyFontScale(FontScale.smaller(fontScale))),
                 item("Normal text size", "view.fontReset", () -> applyFontScale(1.0)),
                 item("Show / hide tasks", "view.tasks", this::toggleTaskPanel));
-        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "help.shortcuts", this::showCheatSheet));
+        MenuItem about = new MenuItem("About CHAI Workstation");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "help.shortcuts", this::showCheatSheet), about);
         return new MenuBar(file, edit, view, help);
     }
 

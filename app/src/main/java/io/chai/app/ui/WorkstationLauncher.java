@@ -231,6 +231,14 @@ public final class WorkstationLauncher {
                     w.notifications().info("Notifications appear here and never block the window.");
                 }),
                 Map.entry(0.8, () -> shot(w.scene(), dir.resolve("tasks-and-notifications.png")))));
+        // Help > About: its versions are probed off the UI thread, so wait until they are on screen
+        io.chai.app.ui.about.AboutDialog[] about = new io.chai.app.ui.about.AboutDialog[1];
+        steps.add(Map.entry(0.1, () -> about[0] = w.showAbout()));
+        steps.add(Map.entry(0.2, new WaitFor("the About versions", () -> about[0].ready())));
+        steps.add(Map.entry(0.3, () -> {
+            shot(about[0].stage().getScene(), dir.resolve("about.png"));
+            about[0].stage().hide();
+        }));
         if (exampleAnswers) {
             // the demo only: a project opened for screenshots is never written to
             w.captions().ifPresent(c -> steps.addAll(captionSteps(w, c, dir)));
