@@ -304,15 +304,15 @@ public final class SyncCommands {
     // ------------------------------------------------------------------------------------------------ team
 
     @Command(name = "team", mixinStandardHelpOptions = true, description = "Users, roles, assignments and progress.",
-            subcommands = {AddUser.class, Assign.class, Progress.class})
+            subcommands = {AddUser.class, Assign.class, ReviewQueue.class, Progress.class})
     public static final class Team implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add-user, assign or"
-                    + " progress");
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add-user, assign,"
+                    + " review-queue or progress");
         }
     }
 
@@ -350,8 +350,9 @@ public final class SyncCommands {
     }
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
-            description = "Assign the clips matching the filters to people, round-robin in import order. The"
-                    + " assignments travel with the next sync (a PostgreSQL store accepts them from admins only).")
+            description = "Assign the clips matching the filters to people, round-robin in import order; with"
+                    + " --overlap N each clip goes to N different people (agreement studies). The assignments travel"
+                    + " with the next sync (a PostgreSQL store accepts them from admins only).")
     public static final class Assign implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -361,6 +362,14 @@ public final class SyncCommands {
 
         @Option(names = "--users", split = ",", required = true, paramLabel = "NAME", description = "people to assign")
         List<String> users;
+
+        @Option(names = "--overlap", paramLabel = "N", description = "people per clip (default 1); each clip goes to"
+                + " the next N people in turn")
+        int overlap = 1;
+
+        @Option(names = "--reviewers", split = ",", paramLabel = "NAME",
+                description = "reviewers, round-robin, never one of the clip's own assignees")
+        List<String> reviewers = List.of();
 
         @Option(names = "--aspect", paramLabel = "ASPECT", description = "assign this aspect only (default: clip)")
         String aspect;
@@ -377,13 +386,32 @@ public final class SyncCommands {
         @Option(names = "--author", paramLabel = "NAME", description = "who assigns (default: $CHAI_USER)")
         String author;
 
+        /** The assignees of the {@code index}-th clip: the next {@code overlap} people in turn. */
+        static List<String> pick(List<String> users, int overlap, int index) {
+            List<String> out = new ArrayList<>(overlap);
+            for (int i = 0; i < overlap; i++) {
+                out.add(users.get((int) (((long) index * overlap + i) % users.size())));
+            }
+            return out;
+        }
+
         @Override
         public Integer call() {
+            List<String> people = users.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
+            if (people.isEmpty()) {
+                throw new SyncException("--users names nobody");
+            }
+            if (overlap < 1 || overlap > people.size()) {
+                throw new SyncException("--overlap " + overlap + " needs between 1 and " + people.size()
+                        + " (the number of different --users)");
+            }
             try (ProjectStore p = project.open()) {
                 String a = ProjectCommands.aspect(aspect);
                 List<RevisionDraft> drafts = new ArrayList<>();
                 long after = 0;
                 int next = 0;
+                int nextReviewer = 0;
+                int withoutReviewer = 0;
                 String who = author != null ? author : ProjectCommands.defaultAuthor();
                 while (true) {
                     List<ClipRecord> page = p.clips(a, ProjectCommands.state(state), unassigned ? "" : null, tag,
@@ -392,21 +420,84 @@ public final class SyncCommands {
                         break;
                     }
                     for (ClipRecord c : page) {
-                        String user = users.get(next++ % users.size());
+                        List<String> assigned = pick(people, overlap, next++);
+                        ObjectNode payload = MAPPER.createObjectNode().put("assignee", assigned.get(0));
+                        if (overlap > 1) {
+                            assigned.forEach(payload.putArray("assignees")::add);
+                        }
+                        if (!reviewers.isEmpty()) {
+                            String reviewer = null;
+                            for (int i = 0; i < reviewers.size() && reviewer == null; i++) {
+                                String r = reviewers.get((nextReviewer + i) % reviewers.size());
+                                if (!assigned.contains(r)) {
+                                    reviewer = r;
+                                    nextReviewer = (nextReviewer + i + 1) % reviewers.size();
+                                }
+                            }
+                            if (reviewer == null) {
+                                withoutReviewer++;
+                            } else {
+                                payload.put("reviewer", reviewer);
+                            }
+                        }
                         drafts.add(RevisionDraft.of(c.clipId(), a == null ? "" : a, RevisionKind.ASSIGNMENT, who,
-                                MAPPER.createObjectNode().put("assignee", user).toString()));
+                                payload.toString()));
                     }
                     after = page.get(page.size() - 1).clipNo();
                 }
                 p.appendAll(drafts);
-                spec.commandLine().getOut().printf("assigned %d clips to %d people%n", drafts.size(), users.size());
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("assigned %d clips to %d people%s%n", drafts.size(), people.size(),
+                        overlap > 1 ? " (" + overlap + " per clip)" : "");
+                if (withoutReviewer > 0) {
+                    out.printf("%d clips got no reviewer: every --reviewers name is one of their assignees%n",
+                            withoutReviewer);
+                }
+            }
+            return ChaiCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "review-queue", mixinStandardHelpOptions = true,
+            description = "Submitted work waiting for review by one person: never their own work; what is assigned"
+                    + " to them as reviewer first, then in import order.")
+    public static final class ReviewQueue implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProjectCommands.ProjectOption project = new ProjectCommands.ProjectOption();
+
+        @Option(names = "--user", paramLabel = "NAME", description = "the reviewer (default: $CHAI_USER)")
+        String user;
+
+        @Option(names = "--limit", paramLabel = "N", description = "at most N items (default 50)")
+        int limit = 50;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new SyncException("--limit must be at least 1");
+            }
+            String who = user != null ? user : ProjectCommands.defaultAuthor();
+            try (ProjectStore p = project.open()) {
+                List<io.chai.model.store.ReviewItem> items = p.reviewQueue(who, limit);
+                PrintWriter out = spec.commandLine().getOut();
+                for (io.chai.model.store.ReviewItem i : items) {
+                    String path = p.clip(i.clipId()).map(c -> c.path().toString()).orElse("");
+                    out.printf("%s %-11s %s%s%n", i.clipId().substring(0, 12), i.aspect(), path,
+                            who.equals(i.assignedReviewer()) ? "  (assigned to you)"
+                                    : i.assignedReviewer() != null ? "  (reviewer: " + i.assignedReviewer() + ")" : "");
+                }
+                out.printf("%d submitted items to review for %s%n", items.size(), who);
             }
             return ChaiCommand.EXIT_OK;
         }
     }
 
     @Command(name = "progress", mixinStandardHelpOptions = true,
-            description = "Per person: aspects assigned to them by state.")
+            description = "Per person: aspects assigned to them (overlap assignments count for each of their"
+                    + " people), how many they submitted themselves, and the aspects by queue state.")
     public static final class Progress implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -422,9 +513,15 @@ public final class SyncCommands {
                     table.computeIfAbsent(r.group().isEmpty() ? "(unassigned)" : r.group(), k -> new TreeMap<>())
                             .merge(r.column(), r.count(), Long::sum);
                 }
+                Map<String, Long> own = p.ownSubmissions();
                 PrintWriter out = spec.commandLine().getOut();
                 table.forEach((user, counts) -> {
+                    long assigned = counts.values().stream().mapToLong(Long::longValue).sum();
                     StringBuilder sb = new StringBuilder(user).append(':');
+                    if (!user.equals("(unassigned)")) {
+                        sb.append(" assigned=").append(assigned).append(" submitted-by-them=")
+                                .append(own.getOrDefault(user, 0L)).append(" |");
+                    }
                     counts.forEach((st, n) -> sb.append(' ').append(st).append('=').append(n));
                     out.println(sb);
                 });

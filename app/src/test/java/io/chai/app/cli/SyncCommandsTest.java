@@ -98,4 +98,60 @@ class SyncCommandsTest {
         assertThat(addUser.exit()).isEqualTo(1);
         assertThat(addUser.err()).contains("a shared folder has no accounts");
     }
+
+    @Test
+    void overlapAssignmentsTravelAndShowInQueuesAndProgress() {
+        Path a = dir.resolve("lead");
+        Path b = dir.resolve("bea");
+        Path shared = dir.resolve("usb");
+        assertThat(chai("init", a.toString(), "--name", "lib").exit()).isZero();
+        assertThat(chai("init", b.toString(), "--name", "lib").exit()).isZero();
+        List<String> clips = List.of("1".repeat(64), "2".repeat(64), "3".repeat(64));
+        try (ProjectStore p = ProjectStore.open(a)) {
+            for (int i = 0; i < clips.size(); i++) {
+                p.addClips(List.of(new NewClip(clips.get(i), "m/" + i + ".mp4", 5, 0, null, null, List.of("study"))));
+            }
+        }
+        Result tooMany = chai("team", "assign", "--project", a.toString(), "--users", "ann,bea", "--overlap", "3");
+        assertThat(tooMany.exit()).isEqualTo(1);
+        assertThat(tooMany.err().strip()).isEqualTo("chai: --overlap 3 needs between 1 and 2 (the number of different"
+                + " --users)");
+        Result assign = chai("team", "assign", "--project", a.toString(), "--users", "ann,bea,cal", "--overlap", "2",
+                "--reviewers", "ann,rex", "--tag", "study", "--author", "lead");
+        assertThat(assign.out()).as(assign.err()).contains("assigned 3 clips to 3 people (2 per clip)");
+        assertThat(chai("sync", "--project", a.toString(), "--store", shared.toString()).exit()).isZero();
+        assertThat(chai("sync", "--project", b.toString(), "--store", shared.toString()).out())
+                .contains("3 new revisions applied");
+
+        String subject = ProjectStore.ASPECTS.get(0);
+        try (ProjectStore p = ProjectStore.open(b)) {
+            // round-robin pairs: (ann, bea), (cal, ann), (bea, cal); reviewers skip a clip's own assignees
+            assertThat(p.workQueue(new io.chai.model.store.QueueQuery(subject, null, "bea", null, 0, 10)))
+                    .extracting(e -> e.clipId()).containsExactly(clips.get(0), clips.get(2));
+            assertThat(p.current(clips.get(0), "", RevisionKind.ASSIGNMENT).orElseThrow().payload())
+                    .isEqualTo("{\"assignee\":\"ann\",\"assignees\":[\"ann\",\"bea\"],\"reviewer\":\"rex\"}");
+            assertThat(p.current(clips.get(2), "", RevisionKind.ASSIGNMENT).orElseThrow().payload())
+                    .contains("\"reviewer\":\"ann\"");
+            // bea does her part of clip 1 and submits it
+            p.append(RevisionDraft.of(clips.get(0), subject, RevisionKind.POST_CAPTION, "bea",
+                    "{\"final_caption\":\"a dog\"}"));
+            p.append(RevisionDraft.of(clips.get(0), subject, RevisionKind.SUBMISSION, "bea", "{\"submitted\":true}"));
+            p.append(RevisionDraft.of(clips.get(2), subject, RevisionKind.SUBMISSION, "cal", "{\"submitted\":true}"));
+        }
+        chai("sync", "--project", b.toString());
+        chai("sync", "--project", a.toString());
+
+        Result progress = chai("team", "progress", "--project", a.toString());
+        assertThat(progress.out()).as(progress.err())
+                .contains("ann: assigned=10 submitted-by-them=0 |", "bea: assigned=10 submitted-by-them=1 |",
+                        "cal: assigned=10 submitted-by-them=1 |");
+        Result rex = chai("team", "review-queue", "--project", a.toString(), "--user", "rex");
+        assertThat(rex.out()).as(rex.err()).contains("2 submitted items to review for rex");
+        assertThat(rex.out().lines().findFirst().orElseThrow()).startsWith("111111111111 " + subject)
+                .endsWith("(assigned to you)");
+        Result bea = chai("team", "review-queue", "--project", a.toString(), "--user", "bea");
+        assertThat(bea.out()).doesNotContain("111111111111").contains("333333333333 " + subject,
+                "(reviewer: ann)", "1 submitted items to review for bea");
+    }
 }
+
