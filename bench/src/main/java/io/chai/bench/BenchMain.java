@@ -28,6 +28,7 @@ public final class BenchMain {
         list.add(new io.chai.bench.analyzers.OverlayBenchmark());
         list.add(new io.chai.bench.export.ExportBenchmark());
         list.add(new io.chai.bench.sync.SyncBenchmark());
+        list.add(new io.chai.bench.ui.PlayerBenchmark());
         list.add(new io.chai.bench.ui.LibraryBenchmark());
         list.add(new io.chai.bench.install.InstallBenchmark());
         return list;

@@ -13,8 +13,8 @@ import javafx.scene.image.ImageView;
 /**
  * Chooses how a player plays: libVLC ({@link VlcStream} into a {@link FxVideoSink}) when the clip is a file and
  * libVLC loads, else the exact FFmpeg decoder frame by frame with the one-line notice from {@link VlcLibrary}.
- * libVLC is loaded on a background thread so the first frame never waits for it; until it is ready (well under a
- * second) playing uses the exact decoder.
+ * libVLC is loaded on a background thread once the first exact frame is up, so the first frame never waits for
+ * it; until it is ready (well under a second on a quiet machine) playing uses the exact decoder.
  */
 public final class PlayerEngine implements AutoCloseable {
     private final PlayerViewModel vm;
@@ -39,7 +39,21 @@ public final class PlayerEngine implements AutoCloseable {
         }
         Thread t = new Thread(() -> e.load(config, source, file.get(), streamView), "chai-libvlc-load");
         t.setDaemon(true);
-        t.start();
+        if (vm.shownProperty().get() != null) {
+            t.start();
+        } else {
+            // load libVLC once the first frame is up, so it does not compete with the first decode for the CPU
+            vm.shownProperty().addListener(new javafx.beans.value.ChangeListener<FramePicture>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends FramePicture> o, FramePicture a,
+                        FramePicture b) {
+                    if (b != null) {
+                        vm.shownProperty().removeListener(this);
+                        t.start();
+                    }
+                }
+            });
+        }
         return e;
     }
 

@@ -143,6 +143,9 @@ public final class VlcStream implements StreamPlayback {
         anchorMillis = ms;
         anchorNanos = System.nanoTime();
         finished = false;
+        // until libVLC displays a picture from the new time, say the target is on screen (so a loop jump is
+        // not repeated while older pictures drain)
+        shownFrame = f;
         player.controls().setTime(Math.round(ms));
     }
 

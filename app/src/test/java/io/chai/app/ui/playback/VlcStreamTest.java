@@ -149,6 +149,50 @@ class VlcStreamTest {
         }
     }
 
+    /** Loop in/out while libVLC plays: the frame on screen stays between the points and wraps around. */
+    @Test
+    void loopPlaybackThroughLibVlcStaysBetweenTheLoopPoints() throws Exception {
+        Recorder rec = new Recorder();
+        VlcStream stream = new VlcStream(vlc().factory(), exact, clip, rec);
+        rec.stream = stream;
+        PlayerViewModel[] holder = new PlayerViewModel[1];
+        PlayerViewModel vm = new PlayerViewModel(exact, i -> holder[0].frameDecoded(exact.frame(i)));
+        holder[0] = vm;
+        try {
+            vm.start();
+            stream.setPictureSize(frames.get(0).width(), frames.get(0).height());
+            vm.useStream(stream);
+            vm.seek(20);
+            vm.markIn();
+            vm.seek(30);
+            vm.markOut();
+            vm.seek(25);
+            vm.togglePlay();
+            List<Integer> seen = new ArrayList<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < end) {
+                vm.tick(System.nanoTime());
+                if (vm.streamOnScreenProperty().get()) {
+                    seen.add(vm.displayedProperty().get());
+                }
+                Thread.sleep(10);
+            }
+            vm.pause();
+            assertThat(seen).isNotEmpty().allSatisfy(f -> assertThat(f).isBetween(20, 30));
+            int wraps = 0;
+            for (int i = 1; i < seen.size(); i++) {
+                if (seen.get(i) < seen.get(i - 1)) {
+                    wraps++;
+                }
+            }
+            assertThat(wraps).as("wrapped from the out point to the in point: %s", seen).isGreaterThanOrEqualTo(2);
+            assertThat(vm.shownProperty().get().index()).isBetween(20 - PlayerViewModel.RESOLVE_RADIUS,
+                    30 + PlayerViewModel.RESOLVE_RADIUS);
+        } finally {
+            vm.closeStream();
+        }
+    }
+
     /**
      * The view model without a display, playing through libVLC: after a pause the frame shown is the exact
      * decoder's frame whose picture libVLC showed last (same number, same picture hash), and stepping goes on
