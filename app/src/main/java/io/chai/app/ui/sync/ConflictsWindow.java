@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chai.app.ui.notify.NotificationCenter;
 import io.chai.app.ui.sync.viewmodel.SyncViewModel;
 import io.chai.app.ui.tasks.TaskCenter;
@@ -9,6 +11,8 @@ import io.chai.model.sync.Conflict;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
@@ -20,6 +24,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,6 +37,8 @@ import javafx.stage.Window;
 public final class ConflictsWindow {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SyncViewModel vm;
     private final TaskCenter tasks;
@@ -94,7 +101,8 @@ public final class ConflictsWindow {
             what.getStyleClass().add("group-name");
             VBox box = new VBox(4, what);
             for (Revision h : c.heads()) {
-                TextArea value = new TextArea(h.payload());
+                TextArea value = new TextArea(readable(h.payload()));
+                value.setTooltip(new javafx.scene.control.Tooltip(h.payload()));
                 value.setEditable(false);
                 value.setWrapText(true);
                 value.setPrefRowCount(3);
@@ -103,12 +111,50 @@ public final class ConflictsWindow {
                 keep.setId("keep-" + h.uuid());
                 keep.setAccessibleText("Keep the version by " + h.author());
                 keep.setOnAction(e -> resolve(c, h));
+                keep.setMinWidth(Region.USE_PREF_SIZE);
                 Label who = new Label(h.author() + "\n" + TIME.format(Instant.ofEpochMilli(h.hlc().wallMillis())));
                 who.setMinWidth(140);
                 box.getChildren().add(new HBox(8, who, value, keep));
             }
             box.getStyleClass().add("group-card");
             list.getChildren().add(box);
+        }
+    }
+
+    /**
+     * A version for people: the text of a critique, caption or review, the answers of primitive labels
+     * ("field = value"), a rating's score; other payloads as stored (JSON).
+     */
+    static String readable(String payload) {
+        try {
+            JsonNode n = JSON.readTree(payload);
+            for (String text : List.of("final_feedback", "final_caption", "pre_caption")) {
+                if (n.path(text).isTextual()) {
+                    return n.path(text).asText();
+                }
+            }
+            if (n.path("values").isObject()) {
+                List<String> parts = new ArrayList<>();
+                n.path("values").fields().forEachRemaining(e -> {
+                    JsonNode v = e.getValue();
+                    String shown = v.has("value") ? v.path("value").asText()
+                            : v.has("start") ? v.path("start").asText() + " → " + v.path("end").asText()
+                            : v.has("values") ? v.path("values").toString() : v.has("text") ? v.path("text").asText()
+                            : v.toString();
+                    parts.add(e.getKey() + " = " + shown);
+                });
+                return String.join("\n", parts);
+            }
+            if (n.has("decision")) {
+                return n.path("decision").asText() + (n.path("decision_reason").isTextual()
+                        ? ": " + n.path("decision_reason").asText() : "");
+            }
+            if (n.isInt()) {
+                return "rating " + n.asInt();
+            }
+            return payload;
+        } catch (java.io.IOException e) {
+            return payload;
         }
     }
 

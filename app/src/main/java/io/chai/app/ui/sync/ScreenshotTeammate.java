@@ -12,6 +12,8 @@ import io.chai.model.domain.Rating;
 import io.chai.model.domain.UserId;
 import io.chai.model.json.ChaiJson;
 import io.chai.model.store.ClipRecord;
+import io.chai.model.store.Hlc;
+import io.chai.model.store.Revision;
 import io.chai.model.store.NewClip;
 import io.chai.model.store.ProjectStore;
 import io.chai.model.store.RevisionDraft;
@@ -26,15 +28,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * For the screenshot session of the demo project only: shares the demo project through a folder store and plays a
- * colleague on a second copy of it — labels the first clip, captions the others, and critiques the first clip's
- * subject differently from the annotator, offline — then syncs that copy. The window's Sync now then pulls real
+ * colleague on a second copy of it — labels the first clip and critiques its subject differently from the
+ * annotator, offline, and has captioned the other clips the day before (those revisions are stamped a day earlier,
+ * minutes apart, so the team figures show a second day) — then syncs that copy. The window's Sync now then pulls real
  * revisions from another device: a conflict to resolve, a second person in the team figures, agreement.
  */
 public final class ScreenshotTeammate {
     private ScreenshotTeammate() {
+    }
+
+    /** Stores a revision of this copy stamped at {@code at} (the colleague's earlier work). */
+    private static void earlier(ProjectStore copy, String clip, RevisionKind kind, String author, Instant at,
+            String payload) {
+        String node = copy.clock().now().node();
+        copy.appendRemote(new Revision(0, UUID.randomUUID(), clip, "subject", kind, author, copy.info().deviceId(),
+                new Hlc(at.toEpochMilli(), 0, node), List.of(), payload, copy.info().specId(),
+                copy.info().specVersion()));
     }
 
     /**
@@ -65,18 +78,24 @@ public final class ScreenshotTeammate {
                                 UserId.of(teammate), now))));
                 copy.append(RevisionDraft.of(first, "subject", RevisionKind.CRITIQUE, teammate, json.writeValueAsString(
                         Critique.typed("Say it is a test card with colour bars, not a scene.", List.of()))));
+                // the colleague captioned the other clips the day before, a few minutes per step
+                Instant day = now.minus(java.time.Duration.ofHours(26));
+                int k = 0;
                 for (ClipRecord c : clips.subList(1, clips.size())) {
                     String pre = "A colourful abstract pattern slowly changes shape.";
-                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.PRE_CAPTION, teammate,
-                            json.writeValueAsString(PreCaption.imported(pre, "demo", now))));
-                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.RATING, teammate,
-                            json.writeValueAsString(Rating.of(4))));
-                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.CRITIQUE, teammate,
-                            json.writeValueAsString(Critique.typed("Wrong.", List.of()))));
-                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.POST_CAPTION, teammate,
-                            json.writeValueAsString(PostCaption.handWritten(pre.replace("slowly", "quickly")))));
-                    copy.append(RevisionDraft.of(c.clipId(), "subject", RevisionKind.SUBMISSION, teammate,
-                            "{\"submitted\":true}"));
+                    Instant t = day.plus(java.time.Duration.ofMinutes(40L * k));
+                    int m = 3 + 2 * k++;
+                    earlier(copy, c.clipId(), RevisionKind.PRE_CAPTION, teammate, t,
+                            json.writeValueAsString(PreCaption.imported(pre, "demo", t)));
+                    t = t.plus(java.time.Duration.ofMinutes(m));
+                    earlier(copy, c.clipId(), RevisionKind.RATING, teammate, t, json.writeValueAsString(Rating.of(4)));
+                    earlier(copy, c.clipId(), RevisionKind.CRITIQUE, teammate, t.plusMillis(1),
+                            json.writeValueAsString(Critique.typed("Wrong.", List.of())));
+                    t = t.plus(java.time.Duration.ofSeconds(90L * m));
+                    earlier(copy, c.clipId(), RevisionKind.POST_CAPTION, teammate, t, json.writeValueAsString(
+                            PostCaption.handWritten(pre.replace("slowly", "quickly"))));
+                    earlier(copy, c.clipId(), RevisionKind.SUBMISSION, teammate, t.plus(java.time.Duration.ofSeconds(
+                            20L * m)), "{\"submitted\":true}");
                 }
                 try (FolderStore store = FolderStore.openOrCreate(shared, copy.info().specId(),
                         copy.info().specVersion())) {

@@ -54,12 +54,15 @@ public final class TeamView extends BorderPane {
     private final TaskCenter tasks;
     private final BarChart<String, Number> throughput;
     private final BarChart<String, Number> stepTimes;
-    private final BarChart<String, Number> approval;
+    private final StackedBarChart<String, Number> approval;
     private final StackedBarChart<String, Number> flags;
     private final NumberAxis stepAxis = new NumberAxis();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Button refresh = new Button("Refresh");
     private Task<TeamStats> running;
+    private static final Map<QualityFlag, String> FLAG_HEADERS = Map.of(QualityFlag.NITPICK_ONLY, "Nitpick",
+            QualityFlag.GLOBAL_EDIT, "Global edit", QualityFlag.DIRECT_EDIT, "Direct edit",
+            QualityFlag.NON_CONSTRUCTIVE, "Non-constr.", QualityFlag.REVIEWER_REJECTED, "Rev. rej.");
 
     public TeamView(TeamViewModel vm, TaskCenter tasks) {
         this.vm = vm;
@@ -88,11 +91,9 @@ public final class TeamView extends BorderPane {
         stepAxis.setLabel("mean seconds");
         stepTimes = new BarChart<>(new CategoryAxis(), stepAxis);
         stepTimes.setTitle("Time per step");
-        NumberAxis pct = new NumberAxis(0, 100, 20);
-        pct.setLabel("% of review decisions");
-        approval = new BarChart<>(new CategoryAxis(), pct);
-        approval.setTitle("Approval rate");
-        approval.setLegendVisible(false);
+        approval = new StackedBarChart<>(new CategoryAxis(), axis("review decisions"));
+        approval.setTitle("Review decisions (approval rate)");
+        approval.setStyle("CHART_COLOR_1: #38a169; CHART_COLOR_2: #e53e3e;");   // approved green, rejected red
         flags = new StackedBarChart<>(new CategoryAxis(), axis("items flagged"));
         flags.setTitle("Quality flags (chai quality)");
         for (var c : List.of(throughput, stepTimes, approval, flags)) {
@@ -190,14 +191,18 @@ public final class TeamView extends BorderPane {
                 java.util.Arrays.stream(Step.values()).map(Step::label).toList()));
 
         approval.getData().clear();
-        XYChart.Series<String, Number> rate = new XYChart.Series<>();
-        rate.setName("approved");
+        XYChart.Series<String, Number> approved = new XYChart.Series<>();
+        approved.setName("approved");
+        XYChart.Series<String, Number> rejected = new XYChart.Series<>();
+        rejected.setName("rejected");
         for (AnnotatorRow r : s.annotators()) {
-            if (!Double.isNaN(r.approvalRate())) {
-                rate.getData().add(new XYChart.Data<>(r.annotator(), 100 * r.approvalRate()));
-            }
+            String who = r.annotator() + (Double.isNaN(r.approvalRate()) ? " (not reviewed)"
+                    : String.format(Locale.ROOT, " (%.0f%%)", 100 * r.approvalRate()));
+            approved.getData().add(new XYChart.Data<>(who, r.approved()));
+            rejected.getData().add(new XYChart.Data<>(who, r.rejected()));
         }
-        approval.getData().add(rate);
+        approval.getData().add(approved);
+        approval.getData().add(rejected);
 
         flags.getData().clear();
         for (QualityFlag f : QualityFlag.values()) {
@@ -215,15 +220,15 @@ public final class TeamView extends BorderPane {
         t.setId("team-annotators");
         t.setPlaceholder(new Label("No submitted, critiqued or reviewed work yet."));
         t.getColumns().add(col("Person", AnnotatorRow::annotator));
-        t.getColumns().add(col("Submitted", AnnotatorRow::submitted));
-        t.getColumns().add(col("Active days", AnnotatorRow::activeDays));
+        t.getColumns().add(col("Items", AnnotatorRow::submitted));
+        t.getColumns().add(col("Days", AnnotatorRow::activeDays));
         t.getColumns().add(col("Items/day", r -> round(r.itemsPerDay())));
         t.getColumns().add(col("Approved", AnnotatorRow::approved));
         t.getColumns().add(col("Rejected", AnnotatorRow::rejected));
-        t.getColumns().add(col("Approval %", r -> Double.isNaN(r.approvalRate()) ? null
+        t.getColumns().add(col("Appr. %", r -> Double.isNaN(r.approvalRate()) ? null
                 : round(100 * r.approvalRate())));
         for (QualityFlag f : QualityFlag.values()) {
-            t.getColumns().add(col(f.id(), r -> r.flags().getOrDefault(f.id(), 0)));
+            t.getColumns().add(col(FLAG_HEADERS.get(f), r -> r.flags().getOrDefault(f.id(), 0)));
         }
         t.getColumns().add(col("Rewritten", AnnotatorRow::rewritten));
         t.getColumns().add(col("Precision", r -> opt(r.precision())));
