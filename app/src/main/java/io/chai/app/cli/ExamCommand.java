@@ -264,14 +264,19 @@ public final class ExamCommand implements Runnable {
                 + "$CHAI_CONFIG_DIR, $XDG_CONFIG_HOME/chai or ~/.config/chai)")
         Path configDir;
 
-        @Option(names = "--screenshots", paramLabel = "DIR", description = "with --open: write a PNG of each screen "
-                + "(the exam screens included) to DIR and exit (run under xvfb-run)")
+        @Option(names = "--screenshots", paramLabel = "DIR", description = "with --open, on a new exam DIR: answer a "
+                + "few questions and a caption, write a PNG of each screen (the exam screens included) and exit "
+                + "(run under xvfb-run)")
         Path screenshots;
 
         @Override
         public Integer call() {
             if (screenshots != null && !open) {
                 throw new UserFacingException("--screenshots needs --open");
+            }
+            if (screenshots != null && ExamFile.isExam(dir)) {
+                throw new UserFacingException("--screenshots answers the demo exam as a trainee: give a new DIR, not "
+                        + "the exam in " + dir);
             }
             PrintWriter o = spec.commandLine().getOut();
             if (ExamFile.isExam(dir)) {

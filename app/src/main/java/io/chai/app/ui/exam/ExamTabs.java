@@ -19,7 +19,8 @@ import javafx.scene.control.TabPane;
 /**
  * Adds the exam to the main window when the opened project is an exam ({@code exam.json} beside its database):
  * an <b>Exam</b> tab after the checklist (the trainee's feedback) and a <b>Trainees</b> tab (the lead's summary).
- * Each verdict also appears as a notification, so the trainee sees it while still on the checklist. The window
+ * While the Exam tab is not shown, each verdict also appears as a notification (the newest only), so the trainee
+ * sees it while still on the checklist. The window
  * tells it about clip switches ({@link #showContent}) and user switches ({@link #setUser}).
  */
 public final class ExamTabs {
@@ -31,14 +32,13 @@ public final class ExamTabs {
     private final Tab traineesTab;
     private final ChangeListener<Number> onCaptionStep;
     private CaptionStepperViewModel captions;
+    private NotificationCenter.Notification lastVerdict;
 
     private ExamTabs(ExamDefinition def, WorkstationContent content, ProjectStore store, ChecklistViewModel checklist,
             CaptionStepperViewModel captions, String user, NotificationCenter notifications) {
         String clip = content.captions().orElseThrow().clip().hex();
         exam = new ExamViewModel(content.specification(), def, store, checklist.answers(), clip, user,
                 javafx.application.Platform::runLater);
-        exam.setOnVerdict(r -> notifications.post(r.right() ? NotificationCenter.Level.INFO
-                : NotificationCenter.Level.WARNING, r.sentence(), r.definition()));
         trainees = new TraineeSummaryViewModel(content.specification(), def, store);
         examView = new ExamView(exam);
         traineesView = new TraineeSummaryView(trainees);
@@ -46,6 +46,17 @@ public final class ExamTabs {
         examTab.setId("tab-exam");
         traineesTab = new Tab("Trainees", traineesView);
         traineesTab.setId("tab-trainees");
+        exam.setOnVerdict(r -> {
+            // while the Exam tab is hidden, the verdict is a notification; only the newest one stays
+            if (lastVerdict != null) {
+                notifications.dismiss(lastVerdict);
+                lastVerdict = null;
+            }
+            if (!examTab.isSelected()) {
+                lastVerdict = notifications.post(r.right() ? NotificationCenter.Level.INFO
+                        : NotificationCenter.Level.WARNING, r.sentence(), r.definition());
+            }
+        });
         traineesTab.setOnSelectionChanged(e -> {
             if (traineesTab.isSelected()) {
                 trainees.refresh();

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.exam;
 
-import io.chai.app.ui.exam.viewmodel.ExamFormat;
 import io.chai.app.ui.exam.viewmodel.TraineeSummaryViewModel;
 import io.chai.model.exam.TraineeSummary;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,13 +35,17 @@ public final class TraineeSummaryView extends VBox {
         table.setId("exam-trainees");
         table.setItems(vm.rows());
         List<String> headers = TraineeSummaryViewModel.headers();
+        int firstForm = 3;
         for (int i = 0; i < headers.size(); i++) {
+            if (i >= firstForm && i < firstForm + TraineeSummaryViewModel.FORMS.size()) {
+                continue; // per form: in the line under the table, to keep the scores in view in a narrow pane
+            }
             int col = i;
             table.getColumns().add(ExamView.column(headers.get(i),
-                    (TraineeSummary s) -> TraineeSummaryViewModel.cells(s).get(col), i == 0 ? 110 : 90));
+                    (TraineeSummary s) -> TraineeSummaryViewModel.cells(s).get(col),
+                    i == 0 ? 90 : i == 2 ? 95 : Math.max(64, 8 * headers.get(i).length() + 12)));
         }
         table.setPlaceholder(new Label("No trainee has answered yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label groups = new Label("Select a trainee to see the accuracy per primitive question.");
@@ -51,9 +53,7 @@ public final class TraineeSummaryView extends VBox {
         groups.setWrapText(true);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> groups.setText(s == null
                 ? "Select a trainee to see the accuracy per primitive question."
-                : s.trainee() + " per question: " + (s.accuracyByGroup().isEmpty() ? "no scored answers"
-                        : s.accuracyByGroup().entrySet().stream().map(e -> e.getKey() + " "
-                                + ExamFormat.percent(e.getValue())).collect(Collectors.joining(" · ")))));
+                : s.trainee() + " — " + TraineeSummaryViewModel.formAccuracy(s) + ". Per question: " + vm.groupAccuracy(s) + "."));
         Label formula = new Label("Item score = mean of caption word F1, critique word F1 and coverage of the "
                 + "expert's span items (see docs/exam.md). Time = first to last saved change per clip.");
         formula.setWrapText(true);

@@ -192,6 +192,9 @@ class ExamViewModelTest {
             assertThat(cells.subList(0, 10)).containsExactly("tina", "1 / 3", "83% (5/6)", "100%", "50%", "0.82",
                     "0.72", "50%", "1.00", "0.68 (1)");
             assertThat(TraineeSummaryViewModel.headers()).hasSize(cells.size());
+            assertThat(lead.groupAccuracy(tina)).isEqualTo("Shot type 100% · Shot size 100% · Overlays 100% · "
+                    + "Camera steadiness 100% · Camera movement 0%");
+            assertThat(TraineeSummaryViewModel.formAccuracy(tina)).isEqualTo("Composition 100% · Movement 50%");
             assertThat(lead.statusProperty().get()).contains("expert expert").contains("3 clips");
         }
     }

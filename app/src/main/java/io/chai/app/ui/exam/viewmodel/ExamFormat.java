@@ -59,10 +59,16 @@ public final class ExamFormat {
         return label(g, value.toString());
     }
 
-    /** The definition of a single value (value id or Boolean), or empty. */
+    /**
+     * The definition of a single value (value id), or for a yes/no question the question itself (as the checklist's
+     * Yes / No buttons explain it); empty for none.
+     */
     public static Optional<String> definition(PrimitiveGroup g, Object value) {
         if (value == null || value instanceof Collection<?>) {
             return Optional.empty();
+        }
+        if (value instanceof Boolean) {
+            return Optional.of(g.question());
         }
         return g.value(value.toString()).map(PrimitiveValue::definition).filter(d -> d != null && !d.isBlank());
     }

@@ -22,9 +22,10 @@ import javafx.collections.ObservableList;
  */
 public final class TraineeSummaryViewModel {
     /** The specification's forms shown as columns, in order: id and short title. */
-    public static final List<String[]> FORMS = List.of(new String[] {"cam_setup", "Shot composition"},
-            new String[] {"cam_motion", "Camera movement"});
+    public static final List<String[]> FORMS = List.of(new String[] {"cam_setup", "Composition"},
+            new String[] {"cam_motion", "Movement"});
 
+    private final Specification spec;
     private final ExamScorer scorer;
     private final ExamDefinition exam;
     private final ProjectStore store;
@@ -32,6 +33,7 @@ public final class TraineeSummaryViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     public TraineeSummaryViewModel(Specification spec, ExamDefinition exam, ProjectStore store) {
+        this.spec = Objects.requireNonNull(spec);
         this.scorer = new ExamScorer(spec, Objects.requireNonNull(exam));
         this.exam = exam;
         this.store = Objects.requireNonNull(store);
@@ -74,11 +76,32 @@ public final class TraineeSummaryViewModel {
         return out;
     }
 
+    /** Accuracy per form: "Composition 80% · Movement 0%". */
+    public static String formAccuracy(TraineeSummary s) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String[] f : FORMS) {
+            parts.add(f[1] + " " + ExamFormat.percent(s.accuracyByForm().get(f[0])));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** Accuracy per primitive question in specification order: "Shot type 100% · Shot size 50%". */
+    public String groupAccuracy(TraineeSummary s) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (var g : spec.groups()) {
+            Double v = s.accuracyByGroup().get(g.id());
+            if (v != null) {
+                parts.add(g.name() + " " + ExamFormat.percent(v));
+            }
+        }
+        return parts.isEmpty() ? "no scored answers" : String.join(" · ", parts);
+    }
+
     /** Column titles matching {@link #cells}. */
     public static List<String> headers() {
-        List<String> out = new java.util.ArrayList<>(List.of("Trainee", "Items done", "Primitives"));
+        List<String> out = new java.util.ArrayList<>(List.of("Trainee", "Done", "Primitives"));
         FORMS.forEach(f -> out.add(f[1]));
-        out.addAll(List.of("Caption F1", "Critique F1", "Coverage", "|Δ rating|", "Item score", "Time"));
+        out.addAll(List.of("Caption F1", "Critique F1", "Coverage", "|Δ rating|", "Score", "Time"));
         return out;
     }
 }
