@@ -110,6 +110,7 @@ public final class MainWindow {
     private CaptionStepperView captionsView;
     private final ReviewView reviewView;
     private String user;
+    private final java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam;
     private io.chai.app.ui.library.LibraryViewModel library;
     private io.chai.app.ui.library.LibraryView libraryView;
     private Tab libraryTab;
@@ -178,6 +179,8 @@ public final class MainWindow {
         content.project().ifPresent(this::addLibrary);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setId("side-tabs");
+        // an exam project (exam.json beside the store) adds the Exam and Trainees tabs
+        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, notifications);
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
@@ -417,6 +420,7 @@ public final class MainWindow {
             stage.setTitle(windowTitle());
         }
         contentProperty.set(next);
+        exam.ifPresent(x -> x.showContent(next, captions));
         if (hadFocus) {
             playerView.focusVideo();
         }
@@ -686,6 +690,11 @@ public final class MainWindow {
         return java.util.Optional.ofNullable(review);
     }
 
+    /** The exam tabs; present when the project is an exam. */
+    public java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam() {
+        return exam;
+    }
+
     public TabPane sideTabs() {
         return sideTabs;
     }
@@ -712,6 +721,7 @@ public final class MainWindow {
         var u = CaptionWorkflows.user(user);
         captions.userProperty().set(u);
         review.userProperty().set(u);
+        exam.ifPresent(x -> x.setUser(user));
         settings.setUser(user);
         try {
             settings.save();
