@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # CI check of the Linux packages (run by .ci/run after the tests; root or sudo; changes this machine's packages):
 # builds the .deb and .rpm, installs the .deb with dpkg -i (+ apt-get -f install for its dependencies), runs
-# `chai --version` and a headless workflow (init, import, index, export) from the installed binary, opens the GUI
-# under Xvfb to a screenshot, checks the desktop entry, MIME type and /usr/bin/chai, then purges the package and
-# checks that its files are gone and the user's project and settings are not. Prints the time of each step.
+# `chai --version` and a headless workflow (init, import, index, export) from the installed binary, opens that
+# project's project.chai in the GUI under Xvfb to screenshots, checks the desktop entry, MIME type and /usr/bin/chai,
+# then purges the package and checks that its files are gone and the user's project and settings are not. Prints
+# the time of each step.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -74,11 +75,13 @@ chai export full --project "$proj" --out "$work/export"
 ls -l "$work/export"
 [ -s "$work/export/manifest.json" ] || fail "export wrote no manifest.json"
 
-step "GUI under Xvfb to a screenshot (installed binary)"
+step "GUI under Xvfb: open project.chai as a double-click does (the desktop entry's 'chai workstation %f')"
+[ -s "$proj/project.chai" ] || fail "chai init wrote no project.chai"
 shots="$work/shots"
-xvfb-run -a -s "-screen 0 1600x1000x24" timeout 300 chai workstation --demo --screenshots "$shots"
+xvfb-run -a -s "-screen 0 1600x1000x24" timeout 300 chai workstation "$proj/project.chai" --screenshots "$shots"
 ls "$shots"
-java installer/src/CheckPng.java "$shots/workstation-light.png"
+# the main window on the imported clip, and Help > About with the versions found
+java installer/src/CheckPng.java "$shots/workstation-light.png" "$shots/about.png"
 
 step "uninstall (purge)"
 $sudo_cmd dpkg -P "$pkg"
