@@ -66,6 +66,8 @@ import javafx.util.Duration;
 public final class MainWindow {
     public static final String BASE_CSS = "theme/base.css";
     public static final Duration AUTOSAVE_DELAY = Duration.millis(800);
+    /** Where the divider goes while the Library tab is shown. */
+    static final double LIBRARY_DIVIDER = 0.34;
 
     private WorkstationContent content;
     private final javafx.beans.property.ReadOnlyObjectWrapper<WorkstationContent> contentProperty =
@@ -485,6 +487,17 @@ public final class MainWindow {
         libraryTab = new Tab("Library", libraryView);
         libraryTab.setId("tab-library");
         sideTabs.getTabs().add(libraryTab);
+        // the library needs width: while its tab is shown the side pane takes two thirds of the window
+        double[] before = {-1};
+        libraryTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                before[0] = mainSplit.getDividerPositions()[0];
+                mainSplit.setDividerPositions(Math.min(before[0], LIBRARY_DIVIDER));
+            } else if (before[0] >= 0) {
+                mainSplit.setDividerPositions(before[0]);
+                before[0] = -1;
+            }
+        });
         PauseTransition reload = new PauseTransition(Duration.millis(400));
         reload.setOnFinished(e -> library.refresh());
         if (review != null) {

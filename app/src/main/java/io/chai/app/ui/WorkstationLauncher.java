@@ -324,6 +324,14 @@ public final class WorkstationLauncher {
         Stage[] start = new Stage[1];
         return List.of(
                 Map.entry(0.1, () -> {
+                    // the demo only: assign two clips, so the Assignee column and the queue have something
+                    var store = w.project().orElseThrow().store();
+                    var table = io.chai.model.store.ClipTable.load(store);
+                    for (int i = 1; i < Math.min(3, table.size()); i++) {
+                        store.append(io.chai.model.store.RevisionDraft.of(table.clipId(i), "",
+                                io.chai.model.store.RevisionKind.ASSIGNMENT, "lead",
+                                "{\"assignee\":\"" + w.user() + "\"}"));
+                    }
                     w.showLibrary();
                     l.refresh();
                 }),

@@ -70,7 +70,7 @@ public final class LibraryView extends BorderPane {
             getStylesheets().add(css.toExternalForm());
         }
         search.setId("library-search");
-        search.setPromptText("Search names and captions…");
+        search.setPromptText("Search names, captions, critiques…");
         search.setAccessibleText("Search clip names, external ids, captions, critiques and reviews");
         HBox.setHgrow(search, Priority.ALWAYS);
         typing.setOnFinished(e -> vm.filterProperty().set(vm.filterProperty().get().withText(search.getText())));
@@ -123,8 +123,11 @@ public final class LibraryView extends BorderPane {
         next.setId("library-next");
         next.setTooltip(new Tooltip("Open the next clip assigned to you that still needs work (" + nextKey + ")"));
         next.setOnAction(e -> nextInQueue.run());
-        HBox bar = new HBox(search, state, aspect, assignee, tag, clear, next);
-        bar.getStyleClass().add("library-bar");
+        HBox row1 = new HBox(search, clear, next);
+        row1.getStyleClass().add("library-bar");
+        HBox row2 = new HBox(state, aspect, assignee, tag);
+        row2.getStyleClass().add("library-bar");
+        VBox bar = new VBox(row1, row2);
 
         Label status = new Label();
         status.setId("library-status");
