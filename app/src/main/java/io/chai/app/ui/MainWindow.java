@@ -731,7 +731,7 @@ public final class MainWindow {
             return false;
         }
         user = id.strip();
-        var u = CaptionWorkflows.user(user);
+        var u = review.works().user(user); // the project's roles (every role when it records none)
         captions.userProperty().set(u);
         review.userProperty().set(u);
         exam.ifPresent(x -> x.setUser(user));

@@ -31,8 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole caption flow in the real window on the demo project (generated clips, in-process canned model server):
- * label primitives, generate a pre-caption, rate 3 with a span item, revise, submit, switch user, reject as a
- * reviewer, re-open (admin), fix, resubmit and approve; then the store's revisions are checked one by one.
+ * label primitives, generate a pre-caption (streamed: the text grows in the box), rate 3 with a span item, revise,
+ * submit, switch user, reject as a reviewer, appeal, uphold (admin), re-open (admin), fix, resubmit and approve; then the store's revisions are checked one by one.
  */
 @ExtendWith(ApplicationExtension.class)
 class CaptionFlowUiTest {
@@ -129,10 +129,17 @@ class CaptionFlowUiTest {
         assertThat(robot.lookup("#lock-reason").queryAs(Label.class).getText()).startsWith("Locked: needs Subject");
         robot.clickOn("#aspect-subject");
 
+        // generate streams: the pre-caption box shows the text growing, then the checked text is stored
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TextArea pre = robot.lookup("#pre-caption").queryAs(TextArea.class);
+        robot.interact(() -> pre.textProperty().addListener((o, a, b) -> shown.add(b)));
         robot.clickOn("#generate");
         waitState(WorkflowState.PRECAPTIONED);
-        TextArea pre = robot.lookup("#pre-caption").queryAs(TextArea.class);
-        assertThat(pre.getText()).contains("canned");
+        waitFor(() -> pre.getText().contains("canned"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown.stream().filter(t -> !t.isEmpty()).distinct().count()).isGreaterThan(3);
+        assertThat(shown.get(shown.size() - 1)).isEqualTo(pre.getText());
+        assertThat(window.captions().orElseThrow().streamCallProperty().get()).isPresent();
 
         // rate 3, a span item on the selected words, a critique; one step
         robot.interact(() -> pre.selectRange(1, 14));
@@ -168,8 +175,21 @@ class CaptionFlowUiTest {
         assertThat(((io.chai.app.ui.diff.DiffView) robot.lookup("#rejection-diff").query()).plainText())
                 .contains("{+A broadcast test card with colour bars+}");
 
-        // an admin re-opens it for a fix; the annotator fixes and resubmits; the reviewer approves
+        // the annotator appeals; an admin upholds the rejection, then re-opens it for a fix
+        robot.interact(() -> robot.lookup("#appeal-note").queryAs(javafx.scene.control.TextField.class)
+                .setText("The clock is part of the card."));
+        fire(robot, "#appeal");
+        waitFor(() -> robot.lookup("#appeal-summary").tryQuery().isPresent());
         switchUser(robot, "ada");
+        waitFor(() -> robot.lookup("#uphold").tryQuery().isPresent());
+        assertThat(robot.lookup("#appeal-summary").queryAs(Label.class).getText())
+                .isEqualTo("Appeal by ann: “The clock is part of the card.” — open, waiting for an admin's ruling");
+        robot.interact(() -> robot.lookup("#ruling-reason").queryAs(javafx.scene.control.TextField.class)
+                .setText("the clock is not the point"));
+        fire(robot, "#uphold");
+        waitFor(() -> window.captions().orElseThrow().current().appeal().flatMap(a -> a.ruling()).isPresent());
+
+        // the annotator fixes and resubmits; the reviewer approves
         robot.interact(() -> robot.lookup("#reopen-reason").queryAs(javafx.scene.control.TextField.class)
                 .setText("fix"));
         fire(robot, "#reopen");
@@ -192,7 +212,8 @@ class CaptionFlowUiTest {
             List<Revision> h = store.history(clip.clipId(), "subject");
             List<String> steps = h.stream().map(r -> r.kind().id() + ":" + r.author()).toList();
             assertThat(steps).containsSubsequence("pre_caption:ann", "rating:ann", "critique:ann",
-                    "post_caption:ann", "submission:ann", "review:rex", "submission:ada", "post_caption:ann",
+                    "post_caption:ann", "submission:ann", "review:rex", "appeal:ann", "appeal:ada", "submission:ada",
+                    "post_caption:ann",
                     "submission:ann", "review:rex");
             List<String> reviews = h.stream().filter(r -> r.kind() == RevisionKind.REVIEW).map(Revision::payload)
                     .toList();
@@ -204,6 +225,11 @@ class CaptionFlowUiTest {
             assertThat(store.current(clip.clipId(), "subject", RevisionKind.POST_CAPTION).orElseThrow().payload())
                     .contains("and a clock.").contains("\"manually_edited\":true");
             assertThat(store.state(clip.clipId(), "subject")).isEqualTo(WorkflowState.APPROVED);
+            assertThat(h.stream().filter(r -> r.kind() == RevisionKind.APPEAL).map(Revision::payload).toList())
+                    .satisfiesExactly(open -> assertThat(open).contains("The clock is part of the card.")
+                            .contains("\"ruling\":null"), ruled -> assertThat(ruled).contains("\"outcome\":\"upheld\"")
+                            .contains("the clock is not the point"));
+            assertThat(project.resolve("appeals.jsonl")).doesNotExist();
         }
     }
 }

@@ -34,7 +34,8 @@ import javafx.scene.layout.VBox;
  * earlier captions, the pre-caption (generate / cancel, model and prompt under "Model and prompt"), the rating
  * faces and critique with span items, polish and revise, the post-caption editor with the word diff pre → post,
  * and submit. A rejected aspect shows the reviewer's version with its diff and the appeal (and, for an admin,
- * the ruling and re-open). Every action is also a shortcut (registered by the main window).
+ * the ruling and re-open). While a pre-caption streams, its box shows the text growing (italic: not saved yet) and
+ * "Model and prompt" the request being streamed. Every action is also a shortcut (registered by the main window).
  */
 public final class CaptionStepperView extends BorderPane {
     /** Words beside the 1–5 rating (the faces need an emoji font, which many Linux desktops lack). */
@@ -117,6 +118,9 @@ public final class CaptionStepperView extends BorderPane {
         cancel.visibleProperty().bind(vm.busyProperty());
         cancel.managedProperty().bind(vm.busyProperty());
         busyText.textProperty().bind(vm.busyTextProperty());
+        busyText.setMinWidth(0);
+        generate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         busyText.getStyleClass().add("chai-muted");
         pre.setId("pre-caption");
         pre.setEditable(false);
@@ -220,6 +224,8 @@ public final class CaptionStepperView extends BorderPane {
         setCenter(scroll);
         setBottom(bottom);
 
+        vm.streamingTextProperty().addListener((o, a, b) -> showStreaming());
+        vm.streamCallProperty().addListener((o, a, b) -> showModelDetails());
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         vm.selectedProperty().addListener((o, a, b) -> refresh());
         vm.busyProperty().addListener((o, a, b) -> refresh());
@@ -283,13 +289,9 @@ public final class CaptionStepperView extends BorderPane {
             l.getStyleClass().add("approved-caption");
             approved.getChildren().add(l);
         });
-        pre.setText(w.preCaption().map(p -> p.text()).orElse(""));
+        showStreaming();
         generate.setText(w.preCaption().isPresent() ? "Regenerate" : "Generate pre-caption");
-        Provenance p = vm.preCaptionProvenance().orElse(null);
-        provenanceLine.setText(p == null ? "Server: " + vm.models().describe()
-                : "Model " + p.model() + " on " + p.server() + " (" + p.dialect() + "), input " + p.mode());
-        prompt.setText(p == null ? "" : p.systemPrompt().map(s -> "SYSTEM:\n" + s + "\n\nUSER:\n").orElse("")
-                + p.prompt());
+        showModelDetails();
         showRating();
         boolean busy = vm.busyProperty().get();
         generate.setDisable(busy || !vm.allowed(Action.PRECAPTION) || vm.lockReason(a).isPresent());
@@ -312,11 +314,51 @@ public final class CaptionStepperView extends BorderPane {
         showRejection();
     }
 
+    /** The pre-caption box: the text growing while it streams, else the stored pre-caption. */
+    private void showStreaming() {
+        String streaming = vm.streamingTextProperty().get();
+        boolean live = vm.busyProperty().get() && !streaming.isEmpty();
+        pre.setStyle(live ? "-fx-font-style: italic;" : "");
+        if (live) {
+            pre.setText(streaming);
+            pre.positionCaret(streaming.length());
+        } else {
+            pre.setText(vm.current().preCaption().map(p -> p.text()).orElse(""));
+        }
+    }
+
+    /**
+     * "Model and prompt": while a pre-caption streams, the model, server and prompt of that request; otherwise the
+     * stored pre-caption's provenance.
+     */
+    private void showModelDetails() {
+        var call = vm.streamCallProperty().get();
+        if (vm.busyProperty().get() && call.isPresent()) {
+            var c = call.get();
+            provenanceLine.setText("Streaming from model " + c.model() + " on " + c.server() + " · " + vm.models()
+                    .describe());
+            prompt.setText((c.systemPrompt().isBlank() ? "" : "SYSTEM:\n" + c.systemPrompt() + "\n\nUSER:\n")
+                    + c.userPrompt());
+            return;
+        }
+        Provenance p = vm.preCaptionProvenance().orElse(null);
+        provenanceLine.setText(p == null ? "Server: " + vm.models().describe()
+                : "Model " + p.model() + " on " + p.server() + " (" + p.dialect() + "), input " + p.mode());
+        prompt.setText(p == null ? "" : p.systemPrompt().map(s -> "SYSTEM:\n" + s + "\n\nUSER:\n").orElse("")
+                + p.prompt());
+    }
+
     private void showRejection() {
         rejectionBox.getChildren().clear();
         rejectionBox.getStyleClass().remove("rejection-box");
         var r = vm.rejection().orElse(null);
         if (r == null) {
+            vm.appealSummary().ifPresent(text -> {
+                Label l = new Label(text);
+                l.setId("appeal-summary");
+                l.setWrapText(true);
+                rejectionBox.getChildren().add(l);
+            });
             if (vm.allowed(Action.REOPEN)) {
                 rejectionBox.getChildren().add(reopenRow());
             }
@@ -332,9 +374,13 @@ public final class CaptionStepperView extends BorderPane {
         d.setId("rejection-diff");
         d.show(r.diff());
         rejectionBox.getChildren().addAll(title, crit, new Label("Your caption → the reviewer's caption"), d);
-        if (r.appealNote().isPresent()) {
-            rejectionBox.getChildren().add(new Label("Appealed: " + r.appealNote().get()));
-        }
+        vm.appealSummary().ifPresent(text -> {
+            Label l = new Label(text);
+            l.setId("appeal-summary");
+            l.setWrapText(true);
+            l.getStyleClass().add("appeal-summary");
+            rejectionBox.getChildren().add(l);
+        });
         if (vm.allowed(Action.APPEAL)) {
             TextField note = new TextField();
             note.setId("appeal-note");

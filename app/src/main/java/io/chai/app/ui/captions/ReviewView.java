@@ -23,7 +23,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Review mode: the queue of submitted items (never the current user's own) on the left; on the right the
+ * Review mode: on top, what the project's roles mean here (none recorded, or why the user does not review) and
+ * Team… (the roles editor); the queue of submitted items (never the current user's own; empty and disabled for a
+ * user who is neither reviewer nor admin) on the left; on the right the
  * pre-caption and the annotator's post-caption side by side, the annotator's rating and critique with its span
  * items, the word diff pre → post, and the decision: approve, or reject with the reviewer's own rating, critique
  * and caption.
@@ -45,6 +47,7 @@ public final class ReviewView extends BorderPane {
     private final Button reject = new Button("Reject with my version");
     private final VBox detail = new VBox();
     private final Label empty = new Label("Nothing to review: no submitted items by others.");
+    private final Label rolesNotice = new Label();
 
     public ReviewView(ReviewViewModel vm) {
         this.vm = vm;
@@ -118,6 +121,24 @@ public final class ReviewView extends BorderPane {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         split.setDividerPositions(0.3);
         setCenter(split);
+        rolesNotice.setId("roles-notice");
+        rolesNotice.setWrapText(true);
+        rolesNotice.getStyleClass().add("chai-muted");
+        rolesNotice.textProperty().bind(vm.rolesNoticeProperty());
+        rolesNotice.visibleProperty().bind(vm.rolesNoticeProperty().isNotEmpty());
+        rolesNotice.managedProperty().bind(rolesNotice.visibleProperty());
+        rolesNotice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(rolesNotice, Priority.ALWAYS);
+        Button team = new Button("Team…");
+        team.setId("team");
+        team.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        team.setOnAction(e -> new TeamDialog(vm).show());
+        HBox top = new HBox(8, rolesNotice, team);
+        top.setPadding(new Insets(4, 8, 0, 8));
+        top.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        setTop(top);
+        split.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.mayReview(),
+                vm.userProperty()));
 
         vm.workProperty().addListener((o, a, b) -> show());
         vm.userProperty().addListener((o, a, b) -> show());

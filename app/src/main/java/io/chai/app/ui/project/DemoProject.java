@@ -138,6 +138,8 @@ public final class DemoProject {
         LoopbackModelServer server;
         try {
             server = LoopbackModelServer.start();
+            // streamed answers arrive word by word at a readable pace, like a real server's
+            server.setDefaultBehavior(new io.chai.inference.server.Behavior.SlowStream(java.time.Duration.ofMillis(40)));
         } catch (IOException e) {
             throw new UserFacingException("cannot start the demo model server: " + e.getMessage(), e);
         }
