@@ -189,6 +189,10 @@ class PgSecurityTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
             assertThatThrownBy(() -> insert(alice, "alice", "pre_caption", modelCaption("gpt-4o", "qwen2.5-vl")))
                     .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            // a key spelled with a JSON escape is the same key to the database
+            assertThatThrownBy(() -> insert(alice, "alice", "pre_caption",
+                    "{\"pre_caption\":\"x\",\"\\u0073ource\":\"model\",\"source_name\":\"m\"}"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
             assertThatThrownBy(() -> insert(alice, "alice", "post_caption",
                     "{\"final_caption\":\"x\",\"reviser\":{\"model\":\" \"}}")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");

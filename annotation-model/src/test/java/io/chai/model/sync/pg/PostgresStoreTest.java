@@ -140,7 +140,35 @@ class PostgresStoreTest {
             assertThatThrownBy(() -> new SyncEngine().sync(project("p"), s)).isInstanceOf(SyncException.class)
                     .hasMessageContaining("different major version");
         }
-        assertThat(PostgresStore.init(url, "postgres", null, SPEC, "9.9.9")).as("re-init is a no-op").isEqualTo(1);
+        assertThat(PostgresStore.init(url, "postgres", null, SPEC, "9.9.9")).as("re-init is a no-op")
+                .isEqualTo(PostgresStore.SCHEMA_VERSION);
+    }
+
+    @Test
+    void aVersion1StoreIsUpgradedInPlace() throws Exception {
+        String url = pg.newDatabase();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+                java.sql.Statement st = c.createStatement();
+                java.io.InputStream v1 = PostgresStore.class.getResourceAsStream("V1__store.sql")) {
+            st.execute("CREATE TABLE chai_schema (version integer PRIMARY KEY,"
+                    + " applied_at timestamptz NOT NULL DEFAULT now())");
+            st.execute(new String(v1.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            st.execute("INSERT INTO chai_schema(version) VALUES (1)");
+            st.execute("INSERT INTO chai_store_meta(key, value) VALUES ('store_id', 'old'), ('spec_id', '" + SPEC
+                    + "'), ('spec_version', '1.0.0')");
+            st.execute("INSERT INTO chai_users(username, role) VALUES ('postgres', 'admin')");
+        }
+        assertThat(PostgresStore.init(url, "postgres", null, SPEC, "1.0.0")).isEqualTo(2);
+        try (PostgresStore s = PostgresStore.open(url, "postgres", null);
+                java.sql.Statement st = s.connection().createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT chai_model_written_ok('{\"source\":\"model\"}'),"
+                        + " chai_model_written_ok('{\"source\":\"imported\"}'), (SELECT value FROM chai_store_meta"
+                        + " WHERE key = 'store_id')")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("model output without provenance").isFalse();
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.getString(3)).as("the store keeps its identity").isEqualTo("old");
+        }
     }
 
     @Test
