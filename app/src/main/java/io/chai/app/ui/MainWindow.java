@@ -112,6 +112,9 @@ public final class MainWindow {
     private CaptionStepperView captionsView;
     private final ReviewView reviewView;
     private String user;
+    private io.chai.app.ui.checklist.AnalysisSuggestions analysis;
+    private io.chai.app.ui.sync.SyncIndicator syncIndicator;
+    private io.chai.app.ui.team.TeamWindow teamWindow;
     private final java.util.Optional<io.chai.app.ui.exam.ExamTabs> exam;
     private io.chai.app.ui.library.LibraryViewModel library;
     private io.chai.app.ui.library.LibraryView libraryView;
@@ -147,6 +150,7 @@ public final class MainWindow {
             return t;
         });
         checklistTab = new Tab("Checklist", checklistView);
+        attachAnalysis(content);
         CaptionSession session = content.captions().orElse(null);
         if (session != null) {
             user = settings.user().orElse(session.defaultUser());
@@ -239,6 +243,63 @@ public final class MainWindow {
             notifications.error("Saved answers do not fit specification " + c.specification().id() + ": "
                     + e.getMessage() + "; starting empty (the file stays until the next save)", e);
         }
+    }
+
+    /** Analyzer suggestions on the checklist for clips with a media file; they follow the clip on screen. */
+    private void attachAnalysis(WorkstationContent c) {
+        java.util.Optional<java.nio.file.Path> file = c.clip().file();
+        if (file.isEmpty()) {
+            return;
+        }
+        analysis = new io.chai.app.ui.checklist.AnalysisSuggestions(checklist, checklistView, tasks, notifications,
+                new io.chai.app.ui.checklist.viewmodel.ClipAnalyzer(
+                        c.project().map(io.chai.app.ui.project.ProjectSession::indexes).orElse(null)), file.get());
+        contentProperty.addListener((o, a, b) -> b.clip().file().ifPresent(analysis::setClip));
+    }
+
+    /** The checklist's analyzer suggestions; empty for a clip without a media file (the test pattern). */
+    public java.util.Optional<io.chai.app.ui.checklist.AnalysisSuggestions> analysis() {
+        return java.util.Optional.ofNullable(analysis);
+    }
+
+    /** The sync indicator of the status bar; empty without a project. */
+    public java.util.Optional<io.chai.app.ui.sync.SyncIndicator> syncIndicator() {
+        return java.util.Optional.ofNullable(syncIndicator);
+    }
+
+    /** Opens (or brings forward) the Team and quality window; null (with a notification) without a project. */
+    public io.chai.app.ui.team.TeamWindow showTeam() {
+        io.chai.app.ui.project.ProjectSession project = content.project().orElse(null);
+        if (project == null) {
+            notifications.warning("Team and quality figures come from a project: open one with --project DIR or --demo.");
+            return null;
+        }
+        if (teamWindow == null) {
+            teamWindow = new io.chai.app.ui.team.TeamWindow(new io.chai.app.ui.team.viewmodel.TeamViewModel(
+                    project.store(), new io.chai.app.ui.team.viewmodel.TeamStatsCalculator(project.specification(),
+                            java.time.ZoneId.systemDefault())), tasks, stage, project.info().name());
+        }
+        teamWindow.show();
+        return teamWindow;
+    }
+
+    private javafx.scene.Node syncNode() {
+        io.chai.app.ui.project.ProjectSession project = content.project().orElse(null);
+        if (project == null) {
+            return new Region();
+        }
+        io.chai.app.ui.sync.viewmodel.SyncViewModel vm;
+        try {
+            vm = new io.chai.app.ui.sync.viewmodel.SyncViewModel(project.store(),
+                    io.chai.app.ui.sync.viewmodel.SharedStoreConfig.load(project.root()), java.time.ZoneId.systemDefault());
+        } catch (io.chai.common.UserFacingException e) {
+            notifications.error(e.getMessage(), e);
+            vm = new io.chai.app.ui.sync.viewmodel.SyncViewModel(project.store(), java.util.Optional.empty(),
+                    java.time.ZoneId.systemDefault());
+        }
+        syncIndicator = new io.chai.app.ui.sync.SyncIndicator(vm, tasks, notifications, () -> user);
+        syncIndicator.refresh();
+        return syncIndicator;
     }
 
     /** The caption stepper (view model and view) of a clip's caption session. */
@@ -657,6 +718,9 @@ public final class MainWindow {
         if (cheatSheetStage != null) {
             cheatSheetStage.close();
         }
+        if (teamWindow != null) {
+            teamWindow.stage().close();
+        }
         content.clip().close();
         try {
             content.answers().close();
@@ -942,6 +1006,12 @@ public final class MainWindow {
         reg("view.fontSmaller", v, "Smaller text", "Ctrl+Minus", () -> applyFontScale(FontScale.smaller(fontScale)));
         reg("view.fontReset", v, "Normal text size", "Ctrl+0", () -> applyFontScale(1.0));
         reg("view.tasks", v, "Show / hide tasks", "Ctrl+T", this::toggleTaskPanel);
+        reg("view.team", v, "Team and quality figures", "Ctrl+Shift+Q", this::showTeam);
+        reg("sync.now", "File", "Sync now with the shared store", "Ctrl+Shift+Y", () -> {
+            if (syncIndicator != null) {
+                syncIndicator.syncNow();
+            }
+        });
         reg("help.shortcuts", "Help", "Keyboard shortcuts (this sheet)", "F1", this::showCheatSheet);
     }
 
@@ -972,6 +1042,14 @@ public final class MainWindow {
                 item("Smaller text", "view.fontSmaller", () -> applyFontScale(FontScale.smaller(fontScale))),
                 item("Normal text size", "view.fontReset", () -> applyFontScale(1.0)),
                 item("Show / hide tasks", "view.tasks", this::toggleTaskPanel));
+        view.getItems().add(item("Team and quality…", "view.team", this::showTeam));
+        file.getItems().add(file.getItems().size() - 1, item("Sync now", "sync.now", () -> {
+            if (syncIndicator != null) {
+                syncIndicator.syncNow();
+            } else {
+                notifications.warning("Sync works on a project: open one with --project DIR or --demo.");
+            }
+        }));
         MenuItem about = new MenuItem("About CHAI Workstation");
         about.setOnAction(e -> showAbout());
         Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "help.shortcuts", this::showCheatSheet), about);
@@ -1013,7 +1091,7 @@ public final class MainWindow {
         help.setOnAction(e -> showCheatSheet());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(saveState, clipLabel, specLabel, spacer, tasksButton, themeButton, help);
+        HBox bar = new HBox(saveState, clipLabel, specLabel, spacer, syncNode(), tasksButton, themeButton, help);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -242,6 +242,7 @@ public final class WorkstationLauncher {
         if (exampleAnswers) {
             // the demo only: a project opened for screenshots is never written to
             w.captions().ifPresent(c -> steps.addAll(captionSteps(w, c, dir)));
+            w.captions().ifPresent(c -> steps.addAll(teamSteps(w, dir)));
             w.library().ifPresent(l -> steps.addAll(libraryAndStartSteps(w, l, dir)));
         }
         // an exam project (chai exam demo DIR --open --screenshots): the exam screens, answered as a trainee
@@ -355,6 +356,51 @@ public final class WorkstationLauncher {
     }
 
     /**
+     * Analyzer suggestions on the checklist (suggestions.png); a colleague's copy syncing through a shared folder,
+     * then Sync now in the window: the indicator and the conflict it brought (sync.png, sync-conflicts.png); the
+     * Team and quality window over both people's work (team.png).
+     */
+    private static List<Map.Entry<Double, Runnable>> teamSteps(MainWindow w, Path dir) {
+        javafx.concurrent.Task<?>[] task = new javafx.concurrent.Task<?>[1];
+        io.chai.app.ui.team.TeamWindow[] team = new io.chai.app.ui.team.TeamWindow[1];
+        return List.of(
+                Map.entry(0.1, () -> {
+                    w.sideTabs().getSelectionModel().select(0);
+                    task[0] = w.analysis().orElseThrow().run();
+                }),
+                Map.entry(0.2, new WaitFor("the clip analysis", () -> task[0] == null || task[0].isDone())),
+                Map.entry(0.1, () -> w.checklistView().select("steadiness")),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("suggestions.png"))),
+                Map.entry(0.1, () -> {
+                    var p = w.project().orElseThrow();
+                    Path session = p.root().getParent();
+                    io.chai.app.ui.sync.ScreenshotTeammate.play(p.store(), session.resolve("shared-store"),
+                            session.resolve("colleague-copy"), "sam");
+                    task[0] = w.syncIndicator().orElseThrow().refresh();
+                }),
+                Map.entry(0.2, new WaitFor("the sync status", () -> task[0].isDone())),
+                Map.entry(0.1, () -> task[0] = w.syncIndicator().orElseThrow().syncNow()),
+                Map.entry(0.2, new WaitFor("the sync", () -> task[0].isDone())),
+                Map.entry(0.8, () -> shot(w.scene(), dir.resolve("sync.png"))),
+                Map.entry(0.1, () -> w.syncIndicator().orElseThrow().showConflicts()),
+                Map.entry(0.8, () -> {
+                    Stage s = w.syncIndicator().orElseThrow().showConflicts().stage();
+                    shot(s.getScene(), dir.resolve("sync-conflicts.png"));
+                    s.close();
+                    team[0] = w.showTeam();
+                    task[0] = team[0].view().refresh();
+                }),
+                Map.entry(0.2, new WaitFor("the team figures", () -> task[0].isDone())),
+                Map.entry(1.0, () -> {
+                    if (task[0].getException() != null) {
+                        throw new IllegalStateException("screenshots: team figures failed", task[0].getException());
+                    }
+                    shot(team[0].stage().getScene(), dir.resolve("team.png"));
+                    team[0].stage().close();
+                }));
+    }
+
+    /**
      * Answers a few questions for the screenshots, so they show answered groups, a validation warning and an
      * uncertainty rule greying out the direction questions.
      */
@@ -395,10 +441,18 @@ public final class WorkstationLauncher {
         p.play();
     }
 
-    /** A screenshot step that waits (polling) until {@code done} holds, at most 60 s. */
-    private record WaitFor(String what, java.util.function.BooleanSupplier done, long deadline) implements Runnable {
+    /** A screenshot step that waits (polling) until {@code done} holds, at most 60 s from when it is reached. */
+    private record WaitFor(String what, java.util.function.BooleanSupplier done, long[] reached) implements Runnable {
         WaitFor(String what, java.util.function.BooleanSupplier done) {
-            this(what, done, System.nanoTime() + 60_000_000_000L);
+            this(what, done, new long[1]);
+        }
+
+        /** 60 s after the step was first polled (the list is built long before its later steps run). */
+        long deadline() {
+            if (reached[0] == 0) {
+                reached[0] = System.nanoTime();
+            }
+            return reached[0] + 60_000_000_000L;
         }
 
         @Override
