@@ -4,6 +4,9 @@ package io.chai.app;
 import io.chai.app.about.UserDirs;
 import io.chai.app.cli.ChaiCommand;
 import io.chai.inference.settings.ConfigPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Entry point of the {@code chai} binary. Deliberately not a JavaFX {@code Application} subclass, so the
@@ -18,6 +21,19 @@ public final class Main {
         if (System.getProperty(ConfigPaths.OVERRIDE_PROPERTY) == null) {
             System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, UserDirs.current().config().toString());
         }
-        System.exit(ChaiCommand.run(args));
+        System.exit(ChaiCommand.run(arguments(args)));
+    }
+
+    /**
+     * The arguments to run. A file association on Windows and macOS starts the launcher with the opened file as its
+     * only argument: an existing {@code *.chai} file alone means {@code workstation FILE} (the Linux desktop entry
+     * says {@code chai workstation %f} itself). Anything else is passed on unchanged.
+     */
+    static String[] arguments(String[] args) {
+        if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".chai")
+                && Files.isRegularFile(Path.of(args[0]))) {
+            return new String[] {"workstation", args[0]};
+        }
+        return args;
     }
 }
