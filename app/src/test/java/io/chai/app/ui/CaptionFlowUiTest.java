@@ -231,5 +231,27 @@ class CaptionFlowUiTest {
                             .contains("the clock is not the point"));
             assertThat(project.resolve("appeals.jsonl")).doesNotExist();
         }
+
+        // no roles recorded so far: the review tab says so; recording roles through Team… enforces them
+        assertThat(robot.lookup("#roles-notice").queryAs(Label.class).getText()).startsWith(
+                "This project records no roles");
+        fire(robot, "#team");
+        waitFor(() -> robot.lookup("#team-user").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#team-user").queryAs(javafx.scene.control.TextField.class).setText("rex");
+            robot.lookup("#team-role-reviewer").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            robot.lookup("#team-role-admin").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        fire(robot, "#team-save");
+        waitFor(() -> window.review().orElseThrow().rolesNoticeProperty().get().isEmpty());
+        assertThat(robot.lookup("#team-members").queryAs(ListView.class).getItems())
+                .containsExactly("rex — reviewer, admin");
+        robot.interact(() -> robot.lookup("#team-user").query().getScene().getWindow().hide());
+        robot.interact(() -> window.scene().getWindow().requestFocus());
+        switchUser(robot, "ann");
+        assertThat(window.review().orElseThrow().mayReview()).isFalse();
+        assertThat(robot.lookup("#roles-notice").queryAs(Label.class).getText()).isEqualTo(
+                "Only reviewers and admins see the review queue; ann has no role in this project.");
+        assertThat(window.captions().orElseThrow().userProperty().get().roles()).isEmpty();
     }
 }
