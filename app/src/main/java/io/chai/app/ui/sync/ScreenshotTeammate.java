@@ -32,9 +32,10 @@ import java.util.UUID;
 
 /**
  * For the screenshot session of the demo project only: shares the demo project through a folder store and plays a
- * colleague on a second copy of it — labels the first clip and critiques its subject differently from the
- * annotator, offline, and has captioned the other clips the day before (those revisions are stamped a day earlier,
- * minutes apart, so the team figures show a second day) — then syncs that copy. The window's Sync now then pulls real
+ * colleague on a second copy of it — labelled the first clip and critiqued its subject differently from the annotator,
+ * offline two hours earlier, and captioned the other clips the day before (those revisions are stamped that much
+ * earlier, minutes apart, so the team figures show a second day and the annotator's versions stay current) — then
+ * syncs that copy. The window's Sync now then pulls real
  * revisions from another device: a conflict to resolve, a second person in the team figures, agreement.
  */
 public final class ScreenshotTeammate {
@@ -42,10 +43,10 @@ public final class ScreenshotTeammate {
     }
 
     /** Stores a revision of this copy stamped at {@code at} (the colleague's earlier work). */
-    private static void earlier(ProjectStore copy, String clip, RevisionKind kind, String author, Instant at,
-            String payload) {
+    private static void earlier(ProjectStore copy, String clip, String aspect, RevisionKind kind, String author,
+            Instant at, String payload) {
         String node = copy.clock().now().node();
-        copy.appendRemote(new Revision(0, UUID.randomUUID(), clip, "subject", kind, author, copy.info().deviceId(),
+        copy.appendRemote(new Revision(0, UUID.randomUUID(), clip, aspect, kind, author, copy.info().deviceId(),
                 new Hlc(at.toEpochMilli(), 0, node), List.of(), payload, copy.info().specId(),
                 copy.info().specVersion()));
     }
@@ -72,12 +73,16 @@ public final class ScreenshotTeammate {
                 copy.addClips(add);
                 Instant now = Instant.now();
                 String first = clips.get(0).clipId();
-                copy.append(RevisionDraft.of(first, "", RevisionKind.PRIMITIVE_LABELS, teammate, json.writeValueAsString(
+                // offline two hours ago: concurrent with the annotator's versions (a conflict each) but older, so the
+                // annotator's stay current until someone resolves
+                Instant offline = now.minus(java.time.Duration.ofHours(2));
+                earlier(copy, first, "", RevisionKind.PRIMITIVE_LABELS, teammate, offline, json.writeValueAsString(
                         PrimitiveLabels.of(Map.of("shot_type", new LabelValue.Choice("scenery"), "steadiness",
                                 new LabelValue.Choice("static"), "camera_movement", new LabelValue.Choice("no")),
-                                UserId.of(teammate), now))));
-                copy.append(RevisionDraft.of(first, "subject", RevisionKind.CRITIQUE, teammate, json.writeValueAsString(
-                        Critique.typed("Say it is a test card with colour bars, not a scene.", List.of()))));
+                                UserId.of(teammate), offline)));
+                earlier(copy, first, "subject", RevisionKind.CRITIQUE, teammate, offline.plusSeconds(60),
+                        json.writeValueAsString(Critique.typed("Say it is a test card with colour bars, not a scene.",
+                                List.of())));
                 // the colleague captioned the other clips the day before, a few minutes per step
                 Instant day = now.minus(java.time.Duration.ofHours(26));
                 int k = 0;
@@ -85,16 +90,17 @@ public final class ScreenshotTeammate {
                     String pre = "A colourful abstract pattern slowly changes shape.";
                     Instant t = day.plus(java.time.Duration.ofMinutes(40L * k));
                     int m = 3 + 2 * k++;
-                    earlier(copy, c.clipId(), RevisionKind.PRE_CAPTION, teammate, t,
+                    earlier(copy, c.clipId(), "subject", RevisionKind.PRE_CAPTION, teammate, t,
                             json.writeValueAsString(PreCaption.imported(pre, "demo", t)));
                     t = t.plus(java.time.Duration.ofMinutes(m));
-                    earlier(copy, c.clipId(), RevisionKind.RATING, teammate, t, json.writeValueAsString(Rating.of(4)));
-                    earlier(copy, c.clipId(), RevisionKind.CRITIQUE, teammate, t.plusMillis(1),
+                    earlier(copy, c.clipId(), "subject", RevisionKind.RATING, teammate, t,
+                            json.writeValueAsString(Rating.of(4)));
+                    earlier(copy, c.clipId(), "subject", RevisionKind.CRITIQUE, teammate, t.plusMillis(1),
                             json.writeValueAsString(Critique.typed("Wrong.", List.of())));
                     t = t.plus(java.time.Duration.ofSeconds(90L * m));
-                    earlier(copy, c.clipId(), RevisionKind.POST_CAPTION, teammate, t, json.writeValueAsString(
+                    earlier(copy, c.clipId(), "subject", RevisionKind.POST_CAPTION, teammate, t, json.writeValueAsString(
                             PostCaption.handWritten(pre.replace("slowly", "quickly"))));
-                    earlier(copy, c.clipId(), RevisionKind.SUBMISSION, teammate, t.plus(java.time.Duration.ofSeconds(
+                    earlier(copy, c.clipId(), "subject", RevisionKind.SUBMISSION, teammate, t.plus(java.time.Duration.ofSeconds(
                             20L * m)), "{\"submitted\":true}");
                 }
                 try (FolderStore store = FolderStore.openOrCreate(shared, copy.info().specId(),
