@@ -404,8 +404,15 @@ class CaptionViewModelsTest {
                 .satisfies(r -> assertThat(r.already()).isEqualTo(1));
         assertThat(dir.resolve("appeals.jsonl.imported-2")).exists();
         java.nio.file.Files.writeString(dir.resolve("appeals.jsonl"), open.replace(CLIP, "d".repeat(64)) + "\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaptionWorkStore.of(store, SPEC.sentinel()))
-                .hasMessageContaining("not in this project").hasMessageNotContaining("\n");
+        CaptionWorkStore failed = CaptionWorkStore.of(store, SPEC.sentinel());
+        assertThat(failed.appealImport()).get().satisfies(r -> {
+            assertThat(r.problem()).get().asString().contains("not in this project").doesNotContain("\n");
+            assertThat(r.summary()).startsWith("Old appeals not imported: appeals.jsonl line 1 names clip dddddddddddd");
+        });
+        // the project still opens, and the stepper shows the problem in its status line
+        assertThat(new CaptionStepperViewModel(workflow, failed, ClipId.of(CLIP), models, CaptionWorkflows.user("ann"),
+                new SameThreadExecutor(), Runnable::run, Clock.systemUTC()).saveStatusProperty().get())
+                .startsWith("Old appeals not imported");
         assertThat(dir.resolve("appeals.jsonl")).exists();
         assertThat(store.history(CLIP, "subject")).filteredOn(r -> r.kind() == RevisionKind.APPEAL).hasSize(2);
     }

@@ -29,7 +29,8 @@ import java.util.Set;
  * appeal authored by its annotator, a ruled one by the ruling admin), lines already in the store are not added
  * again, all in one transaction; then the file is renamed {@code appeals.jsonl.imported} (kept, never deleted).
  * An unreadable line, or one naming a clip the project lacks, stops the import with one line and leaves the file
- * in place, so nothing is lost and the next opening tries again.
+ * in place, so nothing is lost and the next opening tries again; {@link #tryRun} reports that as a failed
+ * {@link Result} instead of throwing, so the project still opens.
  */
 public final class AppealImport {
     public static final String FILE = "appeals.jsonl";
@@ -47,9 +48,17 @@ public final class AppealImport {
      * @param already   lines that were already in the store
      * @param keptAs    where the old file now is
      */
-    public record Result(int imported, int already, Path keptAs) {
+    public record Result(int imported, int already, Path keptAs, Optional<String> problem) {
+        /** A failed import: nothing was imported and the file stays in place. */
+        static Result failed(String problem) {
+            return new Result(0, 0, null, Optional.of(problem));
+        }
+
         /** One line for the status bar. */
         public String summary() {
+            if (problem.isPresent()) {
+                return "Old appeals not imported: " + problem.get();
+            }
             return "Imported " + imported + " appeal revision" + (imported == 1 ? "" : "s") + " from " + FILE
                     + " into the project store" + (already > 0 ? " (" + already + " already there)" : "")
                     + "; the old file is kept as " + keptAs.getFileName() + ".";
@@ -57,6 +66,15 @@ public final class AppealImport {
     }
 
     private AppealImport() {
+    }
+
+    /** As {@link #run}, but a failure is a {@link Result} with its one-line problem (the project still opens). */
+    public static Optional<Result> tryRun(ProjectStore store) {
+        try {
+            return run(store);
+        } catch (UserFacingException e) {
+            return Optional.of(Result.failed(e.getMessage()));
+        }
     }
 
     /** Imports {@code appeals.jsonl} of {@code store}'s folder if there is one; empty when there is none. */
@@ -111,7 +129,7 @@ public final class AppealImport {
             throw new UserFacingException("imported the old appeals into the store but cannot rename " + file + " to "
                     + target.getFileName() + ": " + e.getMessage(), e);
         }
-        return Optional.of(new Result(drafts.size(), already, target));
+        return Optional.of(new Result(drafts.size(), already, target, Optional.empty()));
     }
 
     private static boolean inStore(ProjectStore store, JsonMapper json, Entry e) {

@@ -102,6 +102,7 @@ public final class CaptionStepperViewModel {
             work.put(a, new SimpleObjectProperty<>(AspectWork.start(clip, a)));
         }
         reload();
+        store.appealImport().ifPresent(r -> saveStatus.set(r.summary()));
         selected.addListener((o, a, b) -> loadEditors());
     }
 

@@ -54,10 +54,11 @@ public final class CaptionWorkStore {
 
     /**
      * Over a project store. An {@code appeals.jsonl} left in the project folder by an earlier version is imported
-     * into the store once, first (see {@link AppealImport}).
+     * into the store once, first (see {@link AppealImport}); a failed import is reported by {@link #appealImport()}
+     * and leaves the file in place.
      */
     public static CaptionWorkStore of(ProjectStore store, String sentinel) {
-        return new CaptionWorkStore(store, sentinel, AppealImport.run(store));
+        return new CaptionWorkStore(store, sentinel, AppealImport.tryRun(store));
     }
 
     public ProjectStore store() {
