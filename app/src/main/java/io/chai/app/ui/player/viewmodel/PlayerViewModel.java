@@ -69,6 +69,8 @@ public final class PlayerViewModel {
 
     /** Candidates tried around the stream's estimate when identifying the paused frame (estimate ± this). */
     public static final int RESOLVE_RADIUS = 4;
+    /** Further frames tried past the edge of the first window when the estimate was off (see Resolve). */
+    public static final int RESOLVE_EXTEND = 60;
 
     /**
      * @param requestFrame called with each frame index that should be decoded and shown (the app passes a
@@ -445,35 +447,45 @@ public final class PlayerViewModel {
         pendingStep = 0;
     }
 
-    /** Identifies the stream's last picture: exact frames around the estimate, nearest first, until identical. */
+    /**
+     * Identifies the stream's last picture: exact frames around the estimate, nearest first, until identical. When
+     * none within {@value #RESOLVE_RADIUS} of the estimate is identical and the closest lies at the edge of what was
+     * tried (the estimate was off, e.g. before libVLC's clock was known, or after dropped frames), the search goes
+     * on past that edge while frames keep getting closer, up to {@value #RESOLVE_EXTEND} frames further.
+     */
     private final class Resolve {
         private final StreamPlayback.Stop stop;
-        private final int[] order;
+        private final List<Integer> order = new ArrayList<>();
         private int tried;
+        private int lo;
+        private int hi;
+        private int extended;
         private FramePicture best;
         private long bestDistance = Long.MAX_VALUE;
 
         Resolve(StreamPlayback.Stop stop) {
             this.stop = stop;
             int e = Math.max(0, Math.min(frameCount() - 1, stop.estimate()));
-            List<Integer> o = new ArrayList<>();
-            o.add(e);
+            order.add(e);
+            lo = e;
+            hi = e;
             for (int d = 1; d <= RESOLVE_RADIUS; d++) {
                 for (int c : new int[] {e + d, e - d}) {
                     if (c >= 0 && c < frameCount()) {
-                        o.add(c);
+                        order.add(c);
+                        lo = Math.min(lo, c);
+                        hi = Math.max(hi, c);
                     }
                 }
             }
-            order = o.stream().mapToInt(Integer::intValue).toArray();
         }
 
         void next() {
-            requestFrame.accept(order[tried++]);
+            requestFrame.accept(order.get(tried++));
         }
 
         void candidate(FramePicture p) {
-            if (p.index() != order[tried - 1]) {
+            if (p.index() != order.get(tried - 1)) {
                 return; // a decode requested before the pause
             }
             long d = stop.distance().applyAsLong(p);
@@ -481,11 +493,32 @@ public final class PlayerViewModel {
                 bestDistance = d;
                 best = p;
             }
-            if (d == 0 || tried >= order.length) {
+            if (d == 0) {
                 finish();
-            } else {
+            } else if (tried < order.size()) {
                 next();
+            } else if (extend()) {
+                next();
+            } else {
+                finish();
             }
+        }
+
+        /** Adds the next frame past the edge the closest frame sits on; false when the search should stop. */
+        private boolean extend() {
+            if (extended >= RESOLVE_EXTEND) {
+                return false;
+            }
+            int b = best.index();
+            if (b == hi && hi + 1 < frameCount()) {
+                order.add(++hi);
+            } else if (b == lo && lo - 1 >= 0) {
+                order.add(--lo);
+            } else {
+                return false;
+            }
+            extended++;
+            return true;
         }
 
         private void finish() {
