@@ -211,6 +211,7 @@ public final class PlayerView extends BorderPane {
         b.setTooltip(new Tooltip(tip));
         b.setAccessibleText(tip);
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE); // a narrow player (Library tab open) shrinks the go-to field, not "◀ 1"
         b.setOnAction(e -> action.run());
         return b;
     }
