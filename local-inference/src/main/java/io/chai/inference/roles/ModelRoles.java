@@ -100,6 +100,13 @@ public final class ModelRoles {
     private RoleOutput precaption(String aspectId, PrimitiveLabels labels, Map<String, String> approvedCaptions,
             String shotTransitionNote, String analyzerEvidence, ClipInput clip, SamplingParams params) {
         Aspect aspect = aspect(aspectId);
+        Map<String, Object> v = precaptionInputs(aspect, labels, approvedCaptions, shotTransitionNote, analyzerEvidence);
+        return run("precaption", v, clip, params, aspect.name() + " pre-caption");
+    }
+
+    /** The pre-caption template's variables, shared by the blocking and the streaming call. */
+    private Map<String, Object> precaptionInputs(Aspect aspect, PrimitiveLabels labels,
+            Map<String, String> approvedCaptions, String shotTransitionNote, String analyzerEvidence) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("aspect_name", aspect.name());
         v.put("policy", PromptInputs.policy(spec, aspect));
@@ -107,7 +114,7 @@ public final class ModelRoles {
         v.put("approved_captions", PromptInputs.approvedCaptions(spec, aspect, approvedCaptions));
         v.put("shot_transition_note", shotTransitionNote);
         v.put("analyzer_evidence", analyzerEvidence);
-        return run("precaption", v, clip, params, aspect.name() + " pre-caption");
+        return v;
     }
 
     /**
@@ -122,13 +129,7 @@ public final class ModelRoles {
             String shotTransitionNote, String analyzerEvidence, ClipInput clip, StreamListener deltas) {
         Objects.requireNonNull(deltas, "deltas");
         Aspect aspect = aspect(aspectId);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("aspect_name", aspect.name());
-        v.put("policy", PromptInputs.policy(spec, aspect));
-        v.put("primitives", PromptInputs.primitiveFacts(spec, aspect, labels));
-        v.put("approved_captions", PromptInputs.approvedCaptions(spec, aspect, approvedCaptions));
-        v.put("shot_transition_note", shotTransitionNote);
-        v.put("analyzer_evidence", analyzerEvidence);
+        Map<String, Object> v = precaptionInputs(aspect, labels, approvedCaptions, shotTransitionNote, analyzerEvidence);
         PromptTemplate.Rendered r = template("precaption").render(v);
         ChatRequest req = request(r, clip, captionParams).build();
         String what = aspect.name() + " pre-caption";
