@@ -36,13 +36,15 @@ public final class ClipTable {
     private final int[] height;
     private final byte[] states;
     private final String[] assignees;
+    /** Further assignees (overlap assignments for agreement studies) by row * ASPECTS + aspect; most pairs have none. */
+    private final Map<Integer, String[]> moreAssignees;
     private final int[][] tags;
     private final List<String> tagNames;
     private final List<String> assigneeNames;
 
     private ClipTable(int size, long[] clipNo, String[] clipId, String[] path, String[] externalId, double[] duration,
-            int[] fpsNum, int[] fpsDen, int[] width, int[] height, byte[] states, String[] assignees, int[][] tags,
-            List<String> tagNames, List<String> assigneeNames) {
+            int[] fpsNum, int[] fpsDen, int[] width, int[] height, byte[] states, String[] assignees,
+            Map<Integer, String[]> moreAssignees, int[][] tags, List<String> tagNames, List<String> assigneeNames) {
         this.size = size;
         this.clipNo = clipNo;
         this.clipId = clipId;
@@ -55,6 +57,7 @@ public final class ClipTable {
         this.height = height;
         this.states = states;
         this.assignees = assignees;
+        this.moreAssignees = moreAssignees;
         this.tags = tags;
         this.tagNames = tagNames;
         this.assigneeNames = assigneeNames;
@@ -126,6 +129,28 @@ public final class ClipTable {
                     }
                 }
             }
+            // overlap assignments: every assignee of a pair is in aspect_assignees, the first also in aspect_state
+            Map<Integer, String[]> more = new HashMap<>();
+            PreparedStatement ap = db.ps("SELECT clip_no, aspect, assignee FROM aspect_assignees");
+            try (ResultSet rs = ap.executeQuery()) {
+                while (rs.next()) {
+                    int row = Arrays.binarySearch(clipNo, 0, rows, rs.getLong(1));
+                    Integer a = aspectIndex.get(rs.getString(2));
+                    if (row < 0 || a == null) {
+                        continue;
+                    }
+                    String who = rs.getString(3);
+                    int k = row * ASPECTS + a;
+                    if (assignees[k] == null) {
+                        assignees[k] = names.computeIfAbsent(who, x -> x);
+                    } else if (!assignees[k].equals(who)) {
+                        String[] old = more.getOrDefault(k, new String[0]);
+                        String[] grown = Arrays.copyOf(old, old.length + 1);
+                        grown[old.length] = names.computeIfAbsent(who, x -> x);
+                        more.put(k, grown);
+                    }
+                }
+            }
             int[][] tags = new int[rows][];
             Arrays.fill(tags, NO_TAGS);
             Map<String, Integer> tagIds = new HashMap<>();
@@ -151,7 +176,7 @@ public final class ClipTable {
             List<String> assigneeNames = new ArrayList<>(names.keySet());
             assigneeNames.sort(String.CASE_INSENSITIVE_ORDER);
             return new ClipTable(rows, clipNo, clipId, path, externalId, duration, fpsNum, fpsDen, width, height,
-                    states, assignees, tags, List.copyOf(tagNames), List.copyOf(assigneeNames));
+                    states, assignees, more, tags, List.copyOf(tagNames), List.copyOf(assigneeNames));
         });
     }
 
@@ -162,9 +187,11 @@ public final class ClipTable {
      */
     public static Optional<String> nextAssigned(ProjectStore store, String assignee, long afterClipNo) {
         return store.read(() -> {
-            PreparedStatement ps = store.db().ps("SELECT clip_id FROM aspect_state WHERE assignee = ?"
-                    + " AND state IN ('not_started', 'precaptioned', 'critiqued', 'revised') AND clip_no > ?"
-                    + " ORDER BY clip_no LIMIT 1");
+            // aspect_assignees holds every assignee of a pair, overlap assignments included
+            PreparedStatement ps = store.db().ps("SELECT s.clip_id FROM aspect_assignees x JOIN aspect_state s"
+                    + " ON s.clip_id = x.clip_id AND s.aspect = x.aspect WHERE x.assignee = ?"
+                    + " AND s.state IN ('not_started', 'precaptioned', 'critiqued', 'revised') AND x.clip_no > ?"
+                    + " ORDER BY x.clip_no LIMIT 1");
             for (long after : new long[] {afterClipNo, 0}) {
                 ps.setString(1, assignee);
                 ps.setLong(2, after);
@@ -257,9 +284,37 @@ public final class ClipTable {
         return states[i * ASPECTS + a];
     }
 
-    /** The assignee of aspect {@code a} of row {@code i}, or null (the same String instance for the same name). */
+    /**
+     * The (first) assignee of aspect {@code a} of row {@code i}, or null (the same String instance for the same name).
+     * With an overlap assignment there are more: {@link #assignees(int, int)}.
+     */
     public String assignee(int i, int a) {
         return assignees[i * ASPECTS + a];
+    }
+
+    /** Every assignee of aspect {@code a} of row {@code i} (overlap assignments give several), empty when none. */
+    public List<String> assignees(int i, int a) {
+        String first = assignees[i * ASPECTS + a];
+        if (first == null) {
+            return List.of();
+        }
+        String[] more = moreAssignees.get(i * ASPECTS + a);
+        if (more == null) {
+            return List.of(first);
+        }
+        List<String> all = new ArrayList<>(more.length + 1);
+        all.add(first);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+
+    /** Whether {@code who} is one of the assignees of aspect {@code a} of row {@code i}. */
+    public boolean assignedTo(int i, int a, String who) {
+        if (who.equals(assignees[i * ASPECTS + a])) {
+            return true;
+        }
+        String[] more = moreAssignees.get(i * ASPECTS + a);
+        return more != null && Arrays.asList(more).contains(who);
     }
 
     /** Tag ids of row {@code i} (indices into {@link #tagNames()}), ascending by name. */

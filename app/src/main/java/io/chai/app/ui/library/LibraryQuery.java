@@ -75,11 +75,8 @@ public final class LibraryQuery {
             if (state >= 0 && t.stateOrdinal(i, a) != state) {
                 continue;
             }
-            if (who != null) {
-                String as = t.assignee(i, a);
-                if (who.isEmpty() ? as != null : !who.equals(as)) {
-                    continue;
-                }
+            if (who != null && (who.isEmpty() ? t.assignee(i, a) != null : !t.assignedTo(i, a, who))) {
+                continue;
             }
             return true;
         }

@@ -62,10 +62,7 @@ public record LibraryRow(ClipTable table, int row) {
     public String assignees() {
         Set<String> who = new LinkedHashSet<>();
         for (int a = 0; a < ClipTable.ASPECTS; a++) {
-            String s = table.assignee(row, a);
-            if (s != null) {
-                who.add(s);
-            }
+            who.addAll(table.assignees(row, a));
         }
         return String.join(", ", who);
     }

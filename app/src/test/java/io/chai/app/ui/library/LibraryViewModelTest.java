@@ -207,6 +207,34 @@ class LibraryViewModelTest {
         assertThat(vm.nextInQueue("bob", null).get()).contains(ids.get(5));
     }
 
+    /** An overlap assignment (agreement study) puts the clip in every assignee's filter, row and queue. */
+    @Test
+    void overlapAssigneesEachSeeTheClip() throws Exception {
+        try (ProjectStore p = ProjectStore.create(dir.resolve("overlap"), "overlap", "chai-spec", "1.0.0")) {
+            List<String> three = List.of("a".repeat(64), "b".repeat(64), "c".repeat(64));
+            List<NewClip> clips = new ArrayList<>();
+            for (int i = 0; i < three.size(); i++) {
+                clips.add(new NewClip(three.get(i), "media/o-" + i + ".mp4", 1000, 0, null,
+                        new MediaInfo(2.0, 25, 1, 640, 360, 50, "h264"), List.of()));
+            }
+            p.addClips(clips);
+            p.append(RevisionDraft.of(three.get(1), "", RevisionKind.ASSIGNMENT, "lead",
+                    "{\"assignees\":[\"alice\",\"bob\"]}"));
+            p.append(RevisionDraft.of(three.get(2), "", RevisionKind.ASSIGNMENT, "lead", "{\"assignee\":\"carol\"}"));
+            LibraryViewModel vm = new LibraryViewModel(LibrarySource.of(p), Runnable::run, Runnable::run);
+            vm.refresh();
+            assertThat(vm.rows().get(1).assignees()).isEqualTo("alice, bob");
+            assertThat(vm.assignees()).containsExactly("alice", "bob", "carol");
+            for (String who : List.of("alice", "bob")) {
+                vm.filterProperty().set(LibraryFilter.ALL.withAssignee(who));
+                assertThat(vm.rows()).extracting(LibraryRow::clipId).as(who).containsExactly(three.get(1));
+                assertThat(vm.nextInQueue(who, null).get()).as(who).contains(three.get(1));
+            }
+            vm.filterProperty().set(LibraryFilter.ALL.withAssignee(""));
+            assertThat(vm.rows()).extracting(LibraryRow::clipId).containsExactly(three.get(0));
+        }
+    }
+
     @Test
     void eachResultIsOneChangeAndTheNewestRequestWins() {
         ManualExecutor background = new ManualExecutor();
