@@ -19,6 +19,15 @@ public record VersionReport(BuildInfo build, RuntimeVersions runtime, UserDirs d
         return new VersionReport(BuildInfo.load(), RuntimeVersions.detect(), UserDirs.current());
     }
 
+    /**
+     * The same report with the settings folder this process really uses (the workstation's {@code --config-dir} or
+     * {@code $CHAI_CONFIG_DIR} may move it); {@code null} keeps the per-OS default.
+     */
+    public VersionReport withSettings(java.nio.file.Path settingsDir) {
+        return settingsDir == null ? this
+                : new VersionReport(build, runtime, new UserDirs(settingsDir, dirs.logs(), dirs.cache()));
+    }
+
     /** Version, build and runtime lines. */
     public List<String> lines() {
         String vlc = RuntimeVersions.NOT_FOUND.equals(runtime.libvlc())

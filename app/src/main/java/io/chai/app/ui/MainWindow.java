@@ -884,7 +884,8 @@ public final class MainWindow {
 
     /** Opens Help > About: version, build time, commit and the JavaFX, FFmpeg and libVLC versions found. */
     public io.chai.app.ui.about.AboutDialog showAbout() {
-        return io.chai.app.ui.about.AboutDialog.show(stage, scene.getStylesheets(), root.getStyle());
+        return io.chai.app.ui.about.AboutDialog.show(stage, scene.getStylesheets(), root.getStyle(),
+                settings.file().getParent());
     }
 
     /** Opens (or brings forward) the keyboard cheat sheet. */

@@ -67,6 +67,10 @@ class RuntimeVersionsTest {
                 "libVLC not found (optional: playback uses the built-in decoder)",
                 "settings /home/ana/.config/chai",
                 "logs /home/ana/.local/state/chai/logs");
+        // the workstation's --config-dir moves the settings folder the report names; the logs stay
+        assertThat(r.withSettings(java.nio.file.Path.of("/work/cfg")).lines()).contains("settings /work/cfg",
+                "logs /home/ana/.local/state/chai/logs").doesNotContain("settings /home/ana/.config/chai");
+        assertThat(r.withSettings(null)).isSameAs(r);
     }
 
     @Test

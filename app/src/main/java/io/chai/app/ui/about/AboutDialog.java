@@ -34,7 +34,7 @@ public final class AboutDialog {
     private final Label status = new Label("Looking for FFmpeg and libVLC…");
     private volatile VersionReport report;
 
-    private AboutDialog(Window owner, List<String> stylesheets, String rootStyle) {
+    private AboutDialog(Window owner, List<String> stylesheets, String rootStyle, java.nio.file.Path settingsDir) {
         stage.setTitle("About CHAI Workstation");
         if (owner != null) {
             stage.initOwner(owner);
@@ -73,7 +73,7 @@ public final class AboutDialog {
             }
         });
         stage.setScene(scene);
-        CompletableFuture.supplyAsync(VersionReport::current).whenComplete((r, error) -> Platform.runLater(() -> {
+        CompletableFuture.supplyAsync(() -> VersionReport.current().withSettings(settingsDir)).whenComplete((r, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.setText("Could not read the versions: " + error.getMessage());
                 return;
@@ -89,8 +89,9 @@ public final class AboutDialog {
      * Opens the About window over {@code owner} (may be null) with the owner's style sheets and root style (theme
      * and font scale).
      */
-    public static AboutDialog show(Window owner, List<String> stylesheets, String rootStyle) {
-        AboutDialog d = new AboutDialog(owner, stylesheets, rootStyle);
+    public static AboutDialog show(Window owner, List<String> stylesheets, String rootStyle,
+            java.nio.file.Path settingsDir) {
+        AboutDialog d = new AboutDialog(owner, stylesheets, rootStyle, settingsDir);
         d.stage.show();
         d.stage.toFront();
         return d;
