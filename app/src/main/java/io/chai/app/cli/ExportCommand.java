@@ -100,6 +100,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "specification (default: the bundled one)")
     Path specFile;
 
+    @Option(names = "--include-exam", description = "export an exam project's trainee work anyway (refused by"
+            + " default: it is practice, not training data)")
+    boolean includeExam;
+
     static Specification specification(Path specFile) {
         return specFile == null ? Specifications.bundled() : Specifications.load(specFile);
     }
@@ -126,6 +130,10 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
         try (ProjectStore store = project.open()) {
+            if (!includeExam && io.chai.model.exam.ExamFile.isExam(store.directory())) {
+                throw new UserFacingException(store.directory() + " is an exam project (exam.json): its trainee work"
+                        + " is practice, not training data; pass --include-exam to export it anyway.");
+            }
             Path root = mediaRoot != null ? mediaRoot : store.directory();
             ExportOptions options = new ExportOptions(filter(), split == null ? Optional.empty()
                     : Optional.of(SplitSpec.parse(split, seed)), mode,

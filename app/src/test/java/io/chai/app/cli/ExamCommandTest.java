@@ -122,6 +122,21 @@ class ExamCommandTest {
         assertThat(mixed.err()).contains("holds another exam");
     }
 
+    /** Trainee work is practice: export refuses an exam project unless asked explicitly. */
+    @Test
+    void exportRefusesAnExamProjectUnlessIncluded() {
+        Result refused = chai("export", "caption", "--project", exam.toString(), "--out",
+                dir.resolve("export-refused").toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err().strip()).contains("is an exam project (exam.json)").contains("--include-exam")
+                .doesNotContain("\n");
+        assertThat(dir.resolve("export-refused")).doesNotExist();
+        Result included = chai("export", "caption", "--project", exam.toString(), "--out",
+                dir.resolve("export-included").toString(), "--include-exam");
+        assertThat(included.exit()).as(included.err()).isZero();
+        assertThat(dir.resolve("export-included")).isDirectory();
+    }
+
     @Test
     void createRefusesBadInputWithOneLine() throws Exception {
         Result noProject = chai("exam", "create", "--from", dir.resolve("missing").toString(), "--expert", "expert",
