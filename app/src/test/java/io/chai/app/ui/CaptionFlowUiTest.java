@@ -19,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,20 +60,8 @@ class CaptionFlowUiTest {
     void closeWindows(FxRobot robot) {
         robot.interact(() -> {
             window.close();
-            for (Window w : Window.getWindows().stream().toList()) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
+            UiTests.closeStages();
         });
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
     }
 
     private WorkflowState subjectState() {
@@ -93,10 +80,10 @@ class CaptionFlowUiTest {
 
     private void switchUser(FxRobot robot, String name) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> robot.lookup("#switch-user-name").tryQuery().isPresent());
+        UiTests.waitFor(30, () -> robot.lookup("#switch-user-name").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#switch-user-name").queryAs(javafx.scene.control.TextField.class).clear());
         robot.clickOn("#switch-user-name").write(name).press(KeyCode.ENTER).release(KeyCode.ENTER);
-        waitFor(() -> name.equals(window.user()));
+        UiTests.waitFor(30, () -> name.equals(window.user()));
     }
 
     /** Submit for review: Ctrl+Alt+Enter. */
@@ -135,7 +122,7 @@ class CaptionFlowUiTest {
         robot.interact(() -> pre.textProperty().addListener((o, a, b) -> shown.add(b)));
         robot.clickOn("#generate");
         waitState(WorkflowState.PRECAPTIONED);
-        waitFor(() -> pre.getText().contains("canned"));
+        UiTests.waitFor(30, () -> pre.getText().contains("canned"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown.stream().filter(t -> !t.isEmpty()).distinct().count()).isGreaterThan(3);
         assertThat(shown.get(shown.size() - 1)).isEqualTo(pre.getText());
@@ -162,7 +149,7 @@ class CaptionFlowUiTest {
 
         // a reviewer rejects with their own version
         switchUser(robot, "rex");
-        waitFor(() -> window.review().orElseThrow().queue().size() == 1);
+        UiTests.waitFor(30, () -> window.review().orElseThrow().queue().size() == 1);
         setText(robot, "#redo-critique", "It is a broadcast test card; say so.");
         setText(robot, "#redo-caption", "A broadcast test card with colour bars.");
         fire(robot, "#reject");
@@ -171,7 +158,7 @@ class CaptionFlowUiTest {
         // the annotator sees the rejection with its diff
         switchUser(robot, "ann");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitFor(() -> robot.lookup("#rejection-diff").tryQuery().isPresent());
+        UiTests.waitFor(30, () -> robot.lookup("#rejection-diff").tryQuery().isPresent());
         assertThat(((io.chai.app.ui.diff.DiffView) robot.lookup("#rejection-diff").query()).plainText())
                 .contains("{+A broadcast test card with colour bars+}");
 
@@ -179,15 +166,15 @@ class CaptionFlowUiTest {
         robot.interact(() -> robot.lookup("#appeal-note").queryAs(javafx.scene.control.TextField.class)
                 .setText("The clock is part of the card."));
         fire(robot, "#appeal");
-        waitFor(() -> robot.lookup("#appeal-summary").tryQuery().isPresent());
+        UiTests.waitFor(30, () -> robot.lookup("#appeal-summary").tryQuery().isPresent());
         switchUser(robot, "ada");
-        waitFor(() -> robot.lookup("#uphold").tryQuery().isPresent());
+        UiTests.waitFor(30, () -> robot.lookup("#uphold").tryQuery().isPresent());
         assertThat(robot.lookup("#appeal-summary").queryAs(Label.class).getText())
                 .isEqualTo("Appeal by ann: “The clock is part of the card.” — open, waiting for an admin's ruling");
         robot.interact(() -> robot.lookup("#ruling-reason").queryAs(javafx.scene.control.TextField.class)
                 .setText("the clock is not the point"));
         fire(robot, "#uphold");
-        waitFor(() -> window.captions().orElseThrow().current().appeal().flatMap(a -> a.ruling()).isPresent());
+        UiTests.waitFor(30, () -> window.captions().orElseThrow().current().appeal().flatMap(a -> a.ruling()).isPresent());
 
         // the annotator fixes and resubmits; the reviewer approves
         robot.interact(() -> robot.lookup("#reopen-reason").queryAs(javafx.scene.control.TextField.class)
@@ -200,7 +187,7 @@ class CaptionFlowUiTest {
         waitState(WorkflowState.SUBMITTED);
         switchUser(robot, "rex");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        waitFor(() -> window.review().orElseThrow().queue().size() == 1);
+        UiTests.waitFor(30, () -> window.review().orElseThrow().queue().size() == 1);
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.A).release(KeyCode.A, KeyCode.ALT, KeyCode.CONTROL);
         waitState(WorkflowState.APPROVED);
 
@@ -236,14 +223,14 @@ class CaptionFlowUiTest {
         assertThat(robot.lookup("#roles-notice").queryAs(Label.class).getText()).startsWith(
                 "This project records no roles");
         fire(robot, "#team");
-        waitFor(() -> robot.lookup("#team-user").tryQuery().isPresent());
+        UiTests.waitFor(30, () -> robot.lookup("#team-user").tryQuery().isPresent());
         robot.interact(() -> {
             robot.lookup("#team-user").queryAs(javafx.scene.control.TextField.class).setText("rex");
             robot.lookup("#team-role-reviewer").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
             robot.lookup("#team-role-admin").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
         });
         fire(robot, "#team-save");
-        waitFor(() -> window.review().orElseThrow().rolesNoticeProperty().get().isEmpty());
+        UiTests.waitFor(30, () -> window.review().orElseThrow().rolesNoticeProperty().get().isEmpty());
         assertThat(robot.lookup("#team-members").queryAs(ListView.class).getItems())
                 .containsExactly("rex — reviewer, admin");
         robot.interact(() -> robot.lookup("#team-user").query().getScene().getWindow().hide());

@@ -13,15 +13,12 @@ import io.chai.model.spec.Specifications;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,24 +64,12 @@ class WorkstationUiTest {
     void closeWindows(FxRobot robot) {
         robot.interact(() -> {
             window.close();
-            for (Window w : Window.getWindows().stream().toList()) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
+            UiTests.closeStages();
         });
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
-    }
-
     private void assertShownFrameIs(FxRobot robot, int expected) {
-        waitFor(() -> {
+        UiTests.waitFor(10, () -> {
             FramePicture p = window.player().shownProperty().get();
             return p != null && p.index() == expected;
         });
@@ -131,7 +116,7 @@ class WorkstationUiTest {
     void playingAndShuttlingThenPausingShowsAMatchingFrame(FxRobot robot) {
         robot.clickOn("#player-video");
         robot.type(KeyCode.L);
-        waitFor(() -> window.player().positionProperty().get() > 3);
+        UiTests.waitFor(10, () -> window.player().positionProperty().get() > 3);
         robot.type(KeyCode.L);   // 2x
         assertThat(window.player().speedProperty().get()).isEqualTo(2.0);
         robot.type(KeyCode.K);
@@ -150,7 +135,7 @@ class WorkstationUiTest {
         robot.clickOn("#player-goto").write("00:00:02:03").type(KeyCode.ENTER);
         assertShownFrameIs(robot, 53);
         robot.clickOn("#player-goto").write("nonsense").type(KeyCode.ENTER);
-        waitFor(() -> window.notifications().all().stream().anyMatch(n -> n.message().contains("'nonsense'")));
+        UiTests.waitFor(10, () -> window.notifications().all().stream().anyMatch(n -> n.message().contains("'nonsense'")));
     }
 
     @Test
@@ -162,8 +147,8 @@ class WorkstationUiTest {
         robot.clickOn(human);
         assertThat(window.answers()).containsEntry("shot_type", "human");
         assertThat(robot.lookup("#checklist-count").queryAs(Label.class).getText()).startsWith("1 / ");
-        waitFor(() -> Files.exists(answers) && Files.readString(answers).contains("\"shot_type\" : \"human\""));
-        waitFor(() -> robot.lookup("#save-state").queryAs(Label.class).getText().startsWith("✓ Saved"));
+        UiTests.waitFor(10, () -> Files.exists(answers) && Files.readString(answers).contains("\"shot_type\" : \"human\""));
+        UiTests.waitFor(10, () -> robot.lookup("#save-state").queryAs(Label.class).getText().startsWith("✓ Saved"));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(window.answers()).doesNotContainKey("shot_type");
@@ -250,10 +235,10 @@ class WorkstationUiTest {
             window.tasks().submit(slow);
             window.toggleTaskPanel();
         });
-        waitFor(() -> onFx(slow::isRunning));
+        UiTests.waitFor(10, () -> onFx(slow::isRunning));
         robot.clickOn(robot.lookup(".task-cancel")
                 .match(n -> !((javafx.scene.control.Button) n).isDisabled()).queryButton());
-        waitFor(() -> onFx(slow::isCancelled));
+        UiTests.waitFor(10, () -> onFx(slow::isCancelled));
 
         robot.interact(() -> {
             Stage stage = (Stage) window.scene().getWindow();

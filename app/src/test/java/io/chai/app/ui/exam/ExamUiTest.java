@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.exam;
 
+import io.chai.app.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chai.app.ui.MainWindow;
@@ -12,14 +13,11 @@ import io.chai.model.exam.TraineeSummary;
 import io.chai.model.spec.Specification;
 import io.chai.model.spec.Specifications;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The exam in the real main window, on the demo exam ({@code chai exam demo}): a trainee answers a primitive
@@ -62,20 +59,8 @@ class ExamUiTest {
     void closeWindows(FxRobot robot) {
         robot.interact(() -> {
             window.close();
-            for (Window w : Window.getWindows().stream().toList()) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
+            UiTests.closeStages();
         });
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
     }
 
     private void select(FxRobot robot, Tab tab) {
@@ -102,9 +87,9 @@ class ExamUiTest {
         // a wrong answer, clicked in the checklist
         robot.clickOn(robot.lookup("#shot_type=human").queryAs(RadioButton.class));
         String wrong = "✗ Wrong — Shot type: you said " + human + "; the reference is " + scenery + ".";
-        waitFor(() -> window.notifications().all().stream().anyMatch(n -> n.message().equals(wrong)));
+        UiTests.waitFor(30, () -> window.notifications().all().stream().anyMatch(n -> n.message().equals(wrong)));
         select(robot, tabs.examTab());
-        waitFor(() -> text(robot, "#exam-latest").equals(wrong));
+        UiTests.waitFor(30, () -> text(robot, "#exam-latest").equals(wrong));
         assertThat(text(robot, "#exam-latest-definition")).startsWith("Reference — " + scenery + ": " + definition);
         assertThat(robot.lookup("#exam-latest").queryAs(Label.class).getStyle()).contains("#c62828");
         assertThat(robot.lookup("#exam-verdicts").queryAs(TableView.class).getItems()).hasSize(1);
@@ -113,7 +98,7 @@ class ExamUiTest {
         select(robot, window.sideTabs().getTabs().get(0));
         robot.clickOn(robot.lookup("#shot_type=scenery").queryAs(RadioButton.class));
         select(robot, tabs.examTab());
-        waitFor(() -> text(robot, "#exam-latest").startsWith("✓ Right — Shot type: you said " + scenery + "."));
+        UiTests.waitFor(30, () -> text(robot, "#exam-latest").startsWith("✓ Right — Shot type: you said " + scenery + "."));
         assertThat(robot.lookup("#exam-latest").queryAs(Label.class).getStyle()).contains("#2e7d32");
 
         // the subject caption: hidden until submitted through the caption stepper
@@ -129,7 +114,7 @@ class ExamUiTest {
             assertThat(c.submit()).as(c.errorProperty().get()).isTrue();
         });
         select(robot, tabs.examTab());
-        waitFor(() -> text(robot, "#exam-score-subject").startsWith("Score "));
+        UiTests.waitFor(30, () -> text(robot, "#exam-score-subject").startsWith("Score "));
         assertThat(text(robot, "#exam-score-subject")).contains("rating 2 vs expert 1");
         String diff = robot.lookup("#exam-caption-diff-subject").queryAs(DiffView.class).plainText();
         assertThat(diff).contains("{+computer-generated +}").contains("{+running +}");
@@ -138,7 +123,7 @@ class ExamUiTest {
         select(robot, tabs.traineesTab());
         @SuppressWarnings("unchecked")
         TableView<TraineeSummary> table = robot.lookup("#exam-trainees").queryAs(TableView.class);
-        waitFor(() -> table.getItems().size() == 1);
+        UiTests.waitFor(30, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).trainee()).isEqualTo("tina");
         assertThat(table.getItems().get(0).captionsSubmitted()).isEqualTo(1);
     }

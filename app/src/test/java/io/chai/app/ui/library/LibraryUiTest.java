@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.library;
 
+import io.chai.app.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chai.app.ui.FxImages;
@@ -17,11 +18,8 @@ import io.chai.model.store.RevisionDraft;
 import io.chai.model.store.RevisionKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,24 +61,12 @@ class LibraryUiTest {
     void closeWindows(FxRobot robot) {
         robot.interact(() -> {
             window.close();
-            for (Window w : Window.getWindows().stream().toList()) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
+            UiTests.closeStages();
         });
     }
 
     private static <T> T onFx(Callable<T> c) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(c));
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 60 s", e);
-        }
     }
 
     @Test
@@ -92,12 +78,12 @@ class LibraryUiTest {
         robot.clickOn("#player-video");
         robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
         LibraryViewModel vm = onFx(() -> window.library().orElseThrow());
-        waitFor(() -> onFx(() -> vm.rows().size() == 3 && !vm.loadingProperty().get()));
+        UiTests.waitFor(60, () -> onFx(() -> vm.rows().size() == 3 && !vm.loadingProperty().get()));
         assertThat(onFx(() -> window.sideTabs().getSelectionModel().getSelectedItem().getId()))
                 .isEqualTo("tab-library");
 
         robot.clickOn("#library-search").write("mandel");
-        waitFor(() -> onFx(() -> vm.rows().size() == 1));
+        UiTests.waitFor(60, () -> onFx(() -> vm.rows().size() == 1));
         LibraryRow row = onFx(() -> vm.rows().get(0));
         assertThat(row.name()).isEqualTo("02-mandelbrot-zoom.mp4");
 
@@ -107,7 +93,7 @@ class LibraryUiTest {
             view.table().getSelectionModel().select(0);
         });
         robot.type(KeyCode.ENTER);
-        waitFor(() -> onFx(() -> row.clipId().equals(window.clipId().orElse(null))
+        UiTests.waitFor(60, () -> onFx(() -> row.clipId().equals(window.clipId().orElse(null))
                 && window.player().shownProperty().get() != null));
 
         // the first clip's answers were saved before the switch
@@ -124,7 +110,7 @@ class LibraryUiTest {
             assertThat(onFx(() -> window.player().frameCount())).isEqualTo(reference.frameCount());
             robot.clickOn("#player-video");
             robot.type(KeyCode.RIGHT, 5);
-            waitFor(() -> onFx(() -> window.player().shownProperty().get().index() == 5));
+            UiTests.waitFor(60, () -> onFx(() -> window.player().shownProperty().get().index() == 5));
             WaitForAsyncUtils.waitForFxEvents();
             int[] pixels = onFx(() -> FxImages.pixels(window.playerView().imageView().getImage()));
             assertThat(FramePicture.pixelHash(pixels)).isEqualTo(reference.frame(5).pixelHash());
@@ -134,9 +120,9 @@ class LibraryUiTest {
 
         // back to the first clip through the library: its answers are loaded again
         robot.interact(view::clearFilters);
-        waitFor(() -> onFx(() -> vm.rows().size() == 3));
+        UiTests.waitFor(60, () -> onFx(() -> vm.rows().size() == 3));
         robot.interact(() -> window.openClip(first));
-        waitFor(() -> onFx(() -> first.equals(window.clipId().orElse(null))));
+        UiTests.waitFor(60, () -> onFx(() -> first.equals(window.clipId().orElse(null))));
         assertThat(onFx(() -> window.checklist().get("shot_type"))).isEqualTo("human");
         assertThat(onFx(() -> window.checklist().dirtyProperty().get())).isFalse();
 
@@ -146,7 +132,7 @@ class LibraryUiTest {
                 "lead", "{\"assignee\":\"ann\"}")));
         robot.clickOn("#player-video");
         robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
-        waitFor(() -> onFx(() -> third.equals(window.clipId().orElse(null))));
+        UiTests.waitFor(60, () -> onFx(() -> third.equals(window.clipId().orElse(null))));
         assertThat(onFx(() -> window.player().source().name())).contains("03-cellular-automaton");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.chai.app.ui.sync;
 
+import io.chai.app.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -98,22 +98,10 @@ class SyncIndicatorUiTest {
     void close(FxRobot robot) {
         robot.interact(() -> {
             tasks.close();
-            for (Window w : Window.getWindows().stream().toList()) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
+            UiTests.closeStages();
         });
         a.close();
         b.close();
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> c) {
@@ -136,17 +124,17 @@ class SyncIndicatorUiTest {
 
     @Test
     void syncNowShowsTheConflictAndKeepingAVersionResolvesIt(FxRobot robot) {
-        waitFor(() -> state(robot).equals("Never synced · 1 to push"));
+        UiTests.waitFor(30, () -> state(robot).equals("Never synced · 1 to push"));
         assertThat(robot.lookup("#sync-conflicts").queryAs(Node.class).isVisible()).isFalse();
         robot.clickOn("#sync-now");
-        waitFor(() -> state(robot).endsWith(" · 0 to push · 1 conflict"));
+        UiTests.waitFor(30, () -> state(robot).endsWith(" · 0 to push · 1 conflict"));
         assertThat(state(robot)).startsWith("Synced ");
         assertThat(notifications.all()).anySatisfy(n -> assertThat(n.message())
                 .startsWith("Synced: pushed 1 revisions, applied 1 from others; 1 conflict(s) to resolve"));
 
         assertThat(robot.lookup("#sync-conflicts").queryButton().getText()).isEqualTo("Conflicts (1)");
         robot.clickOn("#sync-conflicts");
-        waitFor(() -> conflictsStage() != null);
+        UiTests.waitFor(30, () -> conflictsStage() != null);
         Stage conflicts = conflictsStage();
         List<String> texts = onFx(() -> conflicts.getScene().getRoot().lookupAll(".text-area").stream()
                 .map(n -> ((javafx.scene.control.TextArea) n).getText()).toList());
@@ -155,8 +143,8 @@ class SyncIndicatorUiTest {
                 .findFirst().orElseThrow().uuid().toString();
         assertThat(onFx(() -> conflicts.getScene().getRoot().lookup("#keep-" + annasVersion))).isNotNull();
         robot.clickOn(onFx(() -> conflicts.getScene().getRoot().lookup("#keep-" + annasVersion)));
-        waitFor(() -> Conflicts.all(b).isEmpty());
-        waitFor(() -> state(robot).endsWith(" · 1 to push"));
+        UiTests.waitFor(30, () -> Conflicts.all(b).isEmpty());
+        UiTests.waitFor(30, () -> state(robot).endsWith(" · 1 to push"));
         assertThat(robot.lookup("#sync-conflicts").queryAs(Node.class).isVisible()).isFalse();
         assertThat(b.current(CLIP, "subject", RevisionKind.CRITIQUE).orElseThrow().author()).isEqualTo("bob");
         assertThat(b.current(CLIP, "subject", RevisionKind.CRITIQUE).orElseThrow().payload())
@@ -166,9 +154,9 @@ class SyncIndicatorUiTest {
     @Test
     void theTeamViewComputesInATaskAndFillsItsTables(FxRobot robot) {
         robot.clickOn("#team-refresh");
-        waitFor(() -> team.viewModel().statsProperty().get().revisions() == 1);
+        UiTests.waitFor(30, () -> team.viewModel().statsProperty().get().revisions() == 1);
         // one critique with no pre-caption or submission: nothing to count yet, and the view says so
-        waitFor(() -> robot.lookup("#team-summary").queryAs(Label.class).getText().startsWith("0 people · 0 items"));
+        UiTests.waitFor(30, () -> robot.lookup("#team-summary").queryAs(Label.class).getText().startsWith("0 people · 0 items"));
         assertThat(robot.lookup("#team-annotators").queryAs(TableView.class).getItems()).isEmpty();
         assertThat(onFx(() -> tasks.tasks().stream().map(t -> t.getTitle()).toList()))
                 .contains("Team and quality figures");
