@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         // one settings folder per OS for every part of chai (model-server profiles read chai.config.dir)
         if (System.getProperty(ConfigPaths.OVERRIDE_PROPERTY) == null) {
             System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, UserDirs.current().config().toString());

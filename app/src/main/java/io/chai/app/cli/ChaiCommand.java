@@ -4,6 +4,7 @@ package io.chai.app.cli;
 import io.chai.app.about.VersionReport;
 import io.chai.common.UserFacingException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +16,14 @@ import picocli.CommandLine.Command;
         name = "chai",
         mixinStandardHelpOptions = true,
         versionProvider = ChaiCommand.VersionProvider.class,
-        description = "CHAI Workstation: specification-driven video captioning.",
-        subcommands = {
+        description = "CHAI Workstation: specification-driven video captioning.")
+public final class ChaiCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USER_ERROR = 1;
+    public static final int EXIT_INTERNAL_ERROR = 2;
+
+    /** Every subcommand, in the order {@code chai --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             WorkstationCommand.class,
             SpecCommand.class,
@@ -27,12 +34,12 @@ import picocli.CommandLine.Command;
             ExportCommand.class, QualityCommand.class, AgreementCommand.class, ReportCommand.class,
             SyncCommands.Sync.class, SyncCommands.Store.class, SyncCommands.Team.class,
             PrecaptionCommand.class,
-            ExamCommand.class,
-        })
-public final class ChaiCommand implements Runnable {
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_USER_ERROR = 1;
-    public static final int EXIT_INTERNAL_ERROR = 2;
+            ExamCommand.class);
+    /**
+     * What {@code chai workstation …} needs: picocli reads every subcommand's annotations when it builds the
+     * command line (about half a second for all of them), which the workstation's start-up does not wait for.
+     */
+    static final List<Class<?>> WORKSTATION_ONLY = List.of(CommandLine.HelpCommand.class, WorkstationCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +51,15 @@ public final class ChaiCommand implements Runnable {
 
     /** Builds the command line with the exit-code conventions; tests call this with their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    /** The command line with only {@code subcommands} (in that order). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new ChaiCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(t -> t instanceof UserFacingException ? EXIT_USER_ERROR : EXIT_INTERNAL_ERROR);
@@ -68,7 +83,8 @@ public final class ChaiCommand implements Runnable {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return commandLine(out, err).execute(args);
+        boolean workstation = args.length > 0 && "workstation".equals(args[0]);
+        return commandLine(out, err, workstation ? WORKSTATION_ONLY : SUBCOMMANDS).execute(args);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -45,7 +45,9 @@ public final class WorkstationLauncher {
     public static void run(Supplier<WorkstationContent> content, Path configDir, Path screenshots,
             boolean exampleAnswers) {
         checkDisplay();
+        io.chai.app.StartupTrace.mark("launcher");
         WorkstationContent c = content.get();
+        io.chai.app.StartupTrace.mark("content opened");
         WorkstationSettings settings = WorkstationSettings.load(configDir);
         if (screenshots != null) {
             // screenshots always show the default layout in a fixed size, independent of the user's settings
@@ -57,10 +59,13 @@ public final class WorkstationLauncher {
         try {
             Platform.startup(() -> {
                 try {
+                    io.chai.app.StartupTrace.mark("JavaFX started");
                     Stage stage = new Stage();
                     MainWindow w = new MainWindow(c, s);
+                    io.chai.app.StartupTrace.mark("main window built");
                     stage.setOnHidden(e -> closed.countDown());
                     w.show(stage);
+                    io.chai.app.StartupTrace.mark("main window shown");
                     if (screenshots != null) {
                         // a fixed size that fits the screen (a window reaching past a headless screen breaks painting)
                         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
