@@ -23,6 +23,49 @@ public final class StartupTrace {
         }
     }
 
+    /** Whether the trace is on. */
+    public static boolean on() {
+        return ON;
+    }
+
+    /**
+     * Records {@code phase} with what the start-up has cost so far: classes loaded, this JVM's CPU time and the
+     * nodes in {@code scene} (when the trace is on).
+     */
+    public static void markWithCosts(String phase, javafx.scene.Scene scene) {
+        if (ON) {
+            long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            if (Boolean.getBoolean("chai.trace.nodes")) {
+                dump(scene.getRoot(), 0);
+            }
+            mark(phase + " (classes " + classes + ", cpu " + cpuMs + " ms, nodes " + count(scene.getRoot()) + ")");
+        }
+    }
+
+    private static void dump(javafx.scene.Node n, int depth) {
+        int c = count(n);
+        if (c >= 40 && depth < 14) {
+            System.err.println("  ".repeat(depth) + n.getClass().getSimpleName() + "#" + n.getId() + " " + c);
+            if (n instanceof javafx.scene.Parent p) {
+                for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                    dump(k, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static int count(javafx.scene.Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+                c += count(k);
+            }
+        }
+        return c;
+    }
+
     private static long jvmStart() {
         return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
                 .orElse(System.currentTimeMillis());

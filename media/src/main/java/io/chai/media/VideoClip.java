@@ -24,6 +24,17 @@ public final class VideoClip implements AutoCloseable {
     }
 
     /**
+     * Loads FFmpeg's native libraries (format, codec, scaling) now, so that a program can do it on a thread of its
+     * own while it starts (the workstation does, beside opening its project); idempotent and thread-safe.
+     */
+    public static void loadNatives() {
+        Ffmpeg.init();
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+    }
+
+    /**
      * Opens {@code clip}, loading its index from {@code store} or scanning it (progress, cancellation) and storing
      * it. {@code store} may be null to always scan and keep nothing.
      */

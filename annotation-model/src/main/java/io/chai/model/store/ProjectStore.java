@@ -173,6 +173,20 @@ public final class ProjectStore implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Loads the SQLite driver and its native library now, so that a program can do it on a thread of its own while it
+     * starts (the workstation does); idempotent and thread-safe. A failure here is reported again, with its
+     * context, by the first {@link #open}.
+     */
+    public static void loadDriver() {
+        try {
+            Class.forName("org.sqlite.JDBC");
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // reported by the first open
+        }
+    }
+
     static Connection connect(Path file) {
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -110,7 +110,7 @@ public final class MainWindow {
     private CaptionStepperViewModel captions;
     private final ReviewViewModel review;
     private CaptionStepperView captionsView;
-    private final ReviewView reviewView;
+    private ReviewView reviewView;
     private String user;
     private io.chai.app.ui.checklist.AnalysisSuggestions analysis;
     private io.chai.app.ui.sync.SyncIndicator syncIndicator;
@@ -122,6 +122,10 @@ public final class MainWindow {
     private ExecutorService libraryThread;
     private ExecutorService thumbnailThread;
     private Runnable onStartScreen;
+
+    /** The window's size the first time (later: as the user left it). */
+    static final double DEFAULT_WIDTH = 1480;
+    static final double DEFAULT_HEIGHT = 920;
 
     public MainWindow(WorkstationContent content, WorkstationSettings settings) {
         this.content = content;
@@ -151,16 +155,27 @@ public final class MainWindow {
         });
         checklistTab = new Tab("Checklist", checklistView);
         attachAnalysis(content);
+        afterFirstFrame(checklistView::buildRemaining);
         CaptionSession session = content.captions().orElse(null);
         if (session != null) {
             user = settings.user().orElse(session.defaultUser());
             review = new ReviewViewModel(session.workflow(), session.works(), CaptionWorkflows.user(user),
                     java.time.Clock.systemUTC());
+            // the tabs' views are built the first time each is shown (start-up builds only what is on screen)
+            captionsTab = new Tab("Captions", new Region());
+            reviewTab = new Tab("Review", new Region());
             attachCaptions(session);
             review.revisionProperty().addListener((o, a, b) -> captions.reload());
-            reviewView = new ReviewView(review);
-            captionsTab = new Tab("Captions", captionsView);
-            reviewTab = new Tab("Review", reviewView);
+            captionsTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    captionsView();
+                }
+            });
+            reviewTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    reviewView();
+                }
+            });
             reviewTab.textProperty().bind(Bindings.createStringBinding(() -> review.queue().isEmpty() ? "Review"
                     : "Review (" + review.queue().size() + ")", review.queue()));
         } else {
@@ -200,7 +215,7 @@ public final class MainWindow {
         root.setTop(menuBar());
         root.setCenter(center);
         root.setBottom(new VBox(taskPanel, statusBar()));
-        scene = new Scene(root, 1480, 920);
+        scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         dispatcher.install(scene);
         applyTheme(theme);
         applyFontScale(fontScale);
@@ -298,7 +313,7 @@ public final class MainWindow {
                     java.time.ZoneId.systemDefault());
         }
         syncIndicator = new io.chai.app.ui.sync.SyncIndicator(vm, tasks, notifications, () -> user);
-        syncIndicator.refresh();
+        afterFirstFrame(syncIndicator::refresh);
         return syncIndicator;
     }
 
@@ -313,7 +328,32 @@ public final class MainWindow {
                 review.refresh();
             }
         });
-        captionsView = new CaptionStepperView(captions);
+        // a new clip's stepper: its view is built now if its tab is on screen, else when the tab is next shown
+        captionsView = null;
+        captionsTab.setContent(new Region());
+        if (captionsTab.isSelected()) {
+            captionsView();
+        }
+    }
+
+    /** The caption stepper's view, built (and put in its tab) the first time it is needed; null without a project. */
+    private CaptionStepperView captionsView() {
+        if (captionsView == null && captions != null) {
+            captionsView = new CaptionStepperView(captions);
+            captionsTab.setContent(captionsView);
+            captionsView.applyCss();   // skins now, so the view's parts can be found (and focused) at once
+        }
+        return captionsView;
+    }
+
+    /** The review view, built (and put in its tab) the first time it is needed; null without a project. */
+    private ReviewView reviewView() {
+        if (reviewView == null && review != null) {
+            reviewView = new ReviewView(review);
+            reviewTab.setContent(reviewView);
+            reviewView.applyCss();
+        }
+        return reviewView;
     }
 
     private String windowTitle() {
@@ -473,7 +513,6 @@ public final class MainWindow {
         autosave.stop();
         next.captions().ifPresent(session -> {
             attachCaptions(session);
-            captionsTab.setContent(captionsView);
             restoreDraft();
             review.refresh();
         });
@@ -543,11 +582,18 @@ public final class MainWindow {
         var thumbs = new io.chai.app.ui.library.ThumbnailCache<javafx.scene.image.Image>(
                 id -> FxImages.toImage(project.thumbnail(id, io.chai.app.ui.library.LibraryView.THUMB_WIDTH * 2)),
                 400, thumbnailThread, Platform::runLater);
-        libraryView = new io.chai.app.ui.library.LibraryView(library, thumbs, () -> clipId().orElse(null),
-                id -> openClip(id), this::nextInQueue, "Ctrl+N");
-        libraryTab = new Tab("Library", libraryView);
+        // the table is built the first time the tab is shown; its rows load in the background after the first frame
+        libraryTab = new Tab("Library", new Region());
         libraryTab.setId("tab-library");
         sideTabs.getTabs().add(libraryTab);
+        libraryTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && libraryView == null) {
+                libraryView = new io.chai.app.ui.library.LibraryView(library, thumbs, () -> clipId().orElse(null),
+                        id -> openClip(id), this::nextInQueue, "Ctrl+N");
+                libraryTab.setContent(libraryView);
+                libraryView.applyCss();
+            }
+        });
         // the library needs width: while its tab is shown the side pane takes two thirds of the window
         double[] before = {-1};
         libraryTab.selectedProperty().addListener((o, was, now) -> {
@@ -565,7 +611,9 @@ public final class MainWindow {
             review.revisionProperty().addListener((o, a, b) -> reload.playFromStart());
         }
         contentProperty.addListener((o, a, b) -> {
-            libraryView.refreshRows();
+            if (libraryView != null) {
+                libraryView.refreshRows();
+            }
             if (captions != null) {
                 captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
             }
@@ -573,7 +621,31 @@ public final class MainWindow {
         if (captions != null) {
             captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
         }
-        library.refresh();
+        afterFirstFrame(library::refresh);
+    }
+
+    /**
+     * Runs {@code work} (on the JavaFX thread) once the first frame is on screen: work that would compete with the
+     * first frame for the CPU (the rest of the checklist, loading the library's rows, the sync status) waits for it.
+     */
+    private void afterFirstFrame(Runnable work) {
+        if (player.shownProperty().get() != null) {
+            work.run();
+            return;
+        }
+        player.shownProperty().addListener(new javafx.beans.value.ChangeListener<io.chai.app.ui.frames.FramePicture>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends io.chai.app.ui.frames.FramePicture> o,
+                    io.chai.app.ui.frames.FramePicture a, io.chai.app.ui.frames.FramePicture b) {
+                if (b != null) {
+                    o.removeListener(this);
+                    // a moment later: the frame is drawn in the pulses right after it is shown
+                    PauseTransition later = new PauseTransition(Duration.millis(200));
+                    later.setOnFinished(e -> work.run());
+                    later.play();
+                }
+            }
+        });
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -608,7 +680,9 @@ public final class MainWindow {
             return;
         }
         sideTabs.getSelectionModel().select(libraryTab);
-        libraryView.focus();
+        if (libraryView != null) {
+            libraryView.focus();
+        }
     }
 
     /** The library view model; empty without a project. */
@@ -648,11 +722,8 @@ public final class MainWindow {
         });
     }
 
-    /** Shows the window on {@code stage}, restoring the remembered size and position. */
-    public void show(Stage stage) {
-        this.stage = stage;
-        stage.setTitle(windowTitle());
-        stage.setScene(scene);
+    /** Puts {@code stage} where the window was last (when that is still on a screen), maximized if it was. */
+    static void placeAsSaved(Stage stage, WorkstationSettings settings) {
         settings.windowBounds().ifPresent(b -> {
             boolean visible = !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height()))
                     .isEmpty();
@@ -664,6 +735,14 @@ public final class MainWindow {
             }
             stage.setMaximized(b.maximized());
         });
+    }
+
+    /** Shows the window on {@code stage}, restoring the remembered size and position. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        stage.setTitle(windowTitle());
+        stage.setScene(scene);
+        placeAsSaved(stage, settings);
         stage.setOnCloseRequest(e -> close());
         stage.show();
         playerView.focusVideo();
@@ -953,7 +1032,7 @@ public final class MainWindow {
         reg("form.prevGroup", f, "Previous question", "Ctrl+Up", () -> checklistView.moveGroup(-1));
         String c = "Captions";
         reg("captions.show", c, "Show the caption stepper", "Ctrl+3", () -> onCaptions(captionsTab,
-                x -> captionsView.focusCurrentStep()));
+                x -> captionsView().focusCurrentStep()));
         reg("captions.nextAspect", c, "Next aspect", "Ctrl+Alt+Right", () -> onCaptions(captionsTab,
                 x -> x.select(io.chai.model.domain.Aspect.values()[Math.min(4, x.selectedProperty().get().ordinal() + 1)])));
         reg("captions.prevAspect", c, "Previous aspect", "Ctrl+Alt+Left", () -> onCaptions(captionsTab,
@@ -968,7 +1047,7 @@ public final class MainWindow {
                     () -> onCaptions(captionsTab, x -> x.ratingProperty().set(score)));
         }
         reg("captions.addItem", c, "Attach a critique item to the selected pre-caption text", "Ctrl+M",
-                () -> onCaptions(captionsTab, x -> captionsView.addItemFromSelection()));
+                () -> onCaptions(captionsTab, x -> captionsView().addItemFromSelection()));
         reg("captions.critique", c, "Rate and critique (one step)", "Ctrl+Shift+Enter",
                 () -> onCaptions(captionsTab, CaptionStepperViewModel::submitCritique));
         reg("captions.polish", c, "Polish the critique", "Ctrl+Shift+P",
@@ -981,9 +1060,9 @@ public final class MainWindow {
                 () -> onCaptions(captionsTab, CaptionStepperViewModel::submit));
         String r = "Review";
         reg("review.show", r, "Show the review queue", "Ctrl+4", () -> {
-            if (reviewView != null) {
+            if (review != null) {
                 sideTabs.getSelectionModel().select(reviewTab);
-                reviewView.focusQueue();
+                reviewView().focusQueue();
             }
         });
         reg("review.approve", r, "Approve the selected item", "Ctrl+Alt+A", () -> {

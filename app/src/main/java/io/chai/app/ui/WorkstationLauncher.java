@@ -46,8 +46,7 @@ public final class WorkstationLauncher {
             boolean exampleAnswers) {
         checkDisplay();
         io.chai.app.StartupTrace.mark("launcher");
-        WorkstationContent c = content.get();
-        io.chai.app.StartupTrace.mark("content opened");
+        preload();
         WorkstationSettings settings = WorkstationSettings.load(configDir);
         if (screenshots != null) {
             // screenshots always show the default layout in a fixed size, independent of the user's settings
@@ -56,34 +55,49 @@ public final class WorkstationLauncher {
         WorkstationSettings s = settings;
         CountDownLatch closed = new CountDownLatch(1);
         CompletableFuture<Void> failure = new CompletableFuture<>();
+        Stage[] window = new Stage[1];
+        // JavaFX starts, and the window opens with a one-line "Opening…", while the project opens on this thread
         try {
             Platform.startup(() -> {
-                try {
-                    io.chai.app.StartupTrace.mark("JavaFX started");
-                    Stage stage = new Stage();
-                    MainWindow w = new MainWindow(c, s);
-                    io.chai.app.StartupTrace.mark("main window built");
-                    stage.setOnHidden(e -> closed.countDown());
-                    w.show(stage);
-                    io.chai.app.StartupTrace.mark("main window shown");
-                    if (screenshots != null) {
-                        // a fixed size that fits the screen (a window reaching past a headless screen breaks painting)
-                        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-                        stage.setX(screen.getMinX());
-                        stage.setY(screen.getMinY());
-                        stage.setWidth(Math.min(1600, screen.getWidth()));
-                        stage.setHeight(Math.min(1000, screen.getHeight()));
-                        takeScreenshots(w, stage, screenshots, exampleAnswers, failure);
-                    }
-                } catch (RuntimeException e) {
-                    failure.completeExceptionally(e);
-                    closed.countDown();
-                }
+                io.chai.app.StartupTrace.mark("JavaFX started");
+                window[0] = new Stage();
+                window[0].setOnHidden(e -> closed.countDown());
+                showOpening(window[0], s);
+                io.chai.app.StartupTrace.mark("opening window shown");
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             throw new UserFacingException("cannot open a window: " + e.getMessage()
                     + " (run on a desktop session, or under xvfb-run)", e);
         }
+        WorkstationContent c;
+        try {
+            c = content.get();
+        } catch (RuntimeException e) {
+            Platform.exit();
+            throw e;
+        }
+        io.chai.app.StartupTrace.mark("content opened");
+        Platform.runLater(() -> {
+            try {
+                Stage stage = window[0];
+                MainWindow w = new MainWindow(c, s);
+                io.chai.app.StartupTrace.mark("main window built");
+                w.show(stage);
+                io.chai.app.StartupTrace.mark("main window shown");
+                if (screenshots != null) {
+                    // a fixed size that fits the screen (a window reaching past a headless screen breaks painting)
+                    var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                    stage.setX(screen.getMinX());
+                    stage.setY(screen.getMinY());
+                    stage.setWidth(Math.min(1600, screen.getWidth()));
+                    stage.setHeight(Math.min(1000, screen.getHeight()));
+                    takeScreenshots(w, stage, screenshots, exampleAnswers, failure);
+                }
+            } catch (RuntimeException e) {
+                failure.completeExceptionally(e);
+                closed.countDown();
+            }
+        });
         try {
             closed.await();
             if (screenshots != null) {
@@ -115,6 +129,7 @@ public final class WorkstationLauncher {
     public static void runStart(Path configDir, java.util.function.Function<io.chai.app.ui.start.StartChoice,
             WorkstationContent> open) {
         checkDisplay();
+        preload();
         WorkstationSettings settings = WorkstationSettings.load(configDir);
         CountDownLatch closed = new CountDownLatch(1);
         try {
@@ -185,6 +200,49 @@ public final class WorkstationLauncher {
         Thread th = new Thread(t, "chai-open-project");
         th.setDaemon(true);
         th.start();
+    }
+
+    /**
+     * Shows {@code stage} at once, where and as large as the main window will be, saying the project is opening:
+     * the window (and JavaFX's first pulses) are ready while the project opens, and the main window replaces the
+     * scene when it is built.
+     */
+    private static void showOpening(Stage stage, WorkstationSettings settings) {
+        javafx.scene.control.Label opening = new javafx.scene.control.Label("Opening…");
+        opening.setAccessibleText("Opening the project");
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(opening);
+        boolean dark = settings.theme() == Theme.DARK;
+        root.setStyle(dark ? "-fx-background-color: #202226;" : "-fx-background-color: #f4f4f4;");
+        opening.setStyle(dark ? "-fx-text-fill: #c8c8cc;" : "-fx-text-fill: #55555c;");
+        stage.setScene(new Scene(root, MainWindow.DEFAULT_WIDTH, MainWindow.DEFAULT_HEIGHT));
+        stage.setTitle("CHAI Workstation — opening…");
+        MainWindow.placeAsSaved(stage, settings);
+        stage.show();
+    }
+
+    /**
+     * Loads, on threads of their own, what opening any project needs and the main thread would otherwise load one
+     * after the other: FFmpeg's and SQLite's native libraries and the bundled specification. The main thread opening
+     * the project meets them loaded, or waits for the part still loading; a failure is left for it to report.
+     */
+    private static void preload() {
+        List<Map.Entry<String, Runnable>> parts = List.of(
+                Map.entry("chai-preload-ffmpeg", io.chai.media.VideoClip::loadNatives),
+                Map.entry("chai-preload-spec", () -> {
+                    io.chai.model.store.ProjectStore.loadDriver();
+                    io.chai.model.spec.Specifications.bundled();
+                }));
+        for (Map.Entry<String, Runnable> part : parts) {
+            Thread t = new Thread(() -> {
+                try {
+                    part.getValue().run();
+                } catch (RuntimeException | LinkageError e) {
+                    // the main thread meets the same problem and reports it with its context
+                }
+            }, part.getKey());
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** The settings folder of a screenshot session (never the user's own settings). */

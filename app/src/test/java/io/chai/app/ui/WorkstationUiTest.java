@@ -158,6 +158,21 @@ class WorkstationUiTest {
     }
 
     @Test
+    void theFormBeyondTheFirstScreenfulIsBuiltSoonAfterTheFirstFrame(FxRobot robot) {
+        UiTests.waitFor(30, () -> onFx(() -> window.checklistView().complete()));
+        java.util.List<String> ids = onFx(() -> window.checklist().sections().stream().flatMap(s -> s.groups().stream())
+                .map(g -> g.group().id()).toList());
+        assertThat(ids).hasSizeGreaterThan(io.chai.app.ui.checklist.ChecklistView.EAGER_CARDS);
+        for (String id : ids) {
+            assertThat(robot.lookup("#group-" + id).tryQuery()).as(id).isPresent();
+        }
+        // the cards are in the form's order
+        java.util.List<String> shown = onFx(() -> robot.lookup(".group-card").queryAll().stream()
+                .map(n -> n.getId().substring("group-".length())).toList());
+        assertThat(shown).containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void shakeGreysOutDirectionQuestionsAndWarningsAppear(FxRobot robot) {
         // far down the form: select the group (scrolls it into view) and fire the radio button directly
         fire(robot, "steadiness", "#steadiness=very_unsteady");
@@ -172,11 +187,10 @@ class WorkstationUiTest {
     }
 
     private void fire(FxRobot robot, String group, String radio) {
+        // selecting the group builds its card if the form is still being built after the first frame
+        robot.interact(() -> window.checklistView().select(group));
         RadioButton rb = robot.lookup(radio).queryAs(RadioButton.class);
-        robot.interact(() -> {
-            window.checklistView().select(group);
-            rb.fire();
-        });
+        robot.interact(rb::fire);
     }
 
     @Test

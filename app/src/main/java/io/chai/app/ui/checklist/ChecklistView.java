@@ -19,12 +19,21 @@ import javafx.scene.layout.VBox;
 
 /**
  * The primitive checklist generated from the specification: a header with the completeness indicator and the
- * validation warnings, then every form's groups as cards. Tab moves through every control; the shortcut
+ * validation warnings, then every form's groups as cards (the first screenful at once, the rest built in the
+ * background once {@link #buildRemaining()} is called, or at once when a group is jumped to). Tab moves through
+ * every control; the shortcut
  * registry's next/previous-group actions jump between groups.
  */
 public final class ChecklistView extends BorderPane {
     private final ChecklistViewModel vm;
+    /** Groups whose cards are built at once (about a screenful); the others are built after the first frame. */
+    public static final int EAGER_CARDS = 6;
+    /** Cards built per pulse while the rest of the form is built in the background. */
+    private static final int CARDS_PER_PULSE = 4;
     private final List<GroupCard> cards = new ArrayList<>();
+    /** Groups not built yet, with the placeholder that holds their place in the form. */
+    private final List<Pending> pending = new ArrayList<>();
+    private final VBox body = new VBox();
     private final ScrollPane scroll = new ScrollPane();
     private final Button analyze = new Button("Suggest from analysis");
     private final Label analysisNote = new Label();
@@ -73,16 +82,25 @@ public final class ChecklistView extends BorderPane {
         header.getStyleClass().add("checklist-header");
         setTop(header);
 
-        VBox body = new VBox();
         body.getStyleClass().add("checklist-body");
+        int n = 0;
         for (ChecklistViewModel.Section s : vm.sections()) {
             Label formTitle = new Label(s.form().name());
             formTitle.getStyleClass().add("form-title");
             body.getChildren().add(formTitle);
             for (GroupViewModel g : s.groups()) {
-                GroupCard card = new GroupCard(vm, g);
-                cards.add(card);
-                body.getChildren().add(card);
+                if (n++ < EAGER_CARDS) {
+                    GroupCard card = new GroupCard(vm, g);
+                    cards.add(card);
+                    body.getChildren().add(card);
+                } else {
+                    // the rest of the form: a placeholder of about a card's height until it is built
+                    javafx.scene.layout.Region slot = new javafx.scene.layout.Region();
+                    slot.setPrefHeight(PLACEHOLDER_HEIGHT);
+                    slot.setMinHeight(PLACEHOLDER_HEIGHT);
+                    pending.add(new Pending(g, slot));
+                    body.getChildren().add(slot);
+                }
             }
         }
         scroll.setContent(body);
@@ -97,6 +115,48 @@ public final class ChecklistView extends BorderPane {
         for (GroupCard c : cards) {
             c.pseudoClassStateChanged(GroupCard.SELECTED, c.viewModel() == vm.selectedProperty().get());
         }
+    }
+
+    private static final double PLACEHOLDER_HEIGHT = 110;
+
+    private record Pending(GroupViewModel group, javafx.scene.layout.Region slot) {
+    }
+
+    /**
+     * Builds the cards not built yet, a few per pulse, so that the window stays responsive; the whole form is
+     * there within a second. The workstation calls this once the first frame is on screen.
+     */
+    public void buildRemaining() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < CARDS_PER_PULSE && !pending.isEmpty(); i++) {
+            buildNext();
+        }
+        if (!pending.isEmpty()) {
+            javafx.application.Platform.runLater(this::buildRemaining);
+        }
+    }
+
+    /** Whether every group's card has been built. */
+    public boolean complete() {
+        return pending.isEmpty();
+    }
+
+    /** Builds every card not built yet, now (before keyboard navigation or a jump to a group). */
+    private void buildAll() {
+        while (!pending.isEmpty()) {
+            buildNext();
+        }
+    }
+
+    private void buildNext() {
+        Pending p = pending.remove(0);
+        GroupCard card = new GroupCard(vm, p.group());
+        card.pseudoClassStateChanged(GroupCard.SELECTED, p.group() == vm.selectedProperty().get());
+        cards.add(card);
+        // cards are built in form order, so the list stays in the order of the form
+        body.getChildren().set(body.getChildren().indexOf(p.slot()), card);
     }
 
     public ChecklistViewModel viewModel() {
@@ -122,6 +182,7 @@ public final class ChecklistView extends BorderPane {
 
     /** Moves keyboard focus to the next (+1) or previous (-1) group and scrolls it into view. */
     public void moveGroup(int delta) {
+        buildAll();
         if (cards.isEmpty()) {
             return;
         }
@@ -140,6 +201,7 @@ public final class ChecklistView extends BorderPane {
 
     /** Selects, focuses and scrolls to the group {@code groupId}; false when the form has no such group. */
     public boolean select(String groupId) {
+        buildAll();
         for (GroupCard c : cards) {
             if (c.viewModel().group().id().equals(groupId)) {
                 vm.selectedProperty().set(c.viewModel());

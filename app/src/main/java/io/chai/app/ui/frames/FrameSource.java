@@ -37,6 +37,14 @@ public interface FrameSource extends AutoCloseable {
         return timing().parsePosition(text);
     }
 
+    /**
+     * A small picture of frame {@code index}, {@code width} pixels wide (the filmstrip's thumbnails). Blocking: call
+     * it off the UI thread. Sources of real files keep them in a cache, so that the next time costs a file read.
+     */
+    default FramePicture thumbnail(int index, int width) {
+        return frame(index).scaledToWidth(width);
+    }
+
     /** The clip's file when it is a real file another player (libVLC) can open; empty for generated frames. */
     default java.util.Optional<java.nio.file.Path> file() {
         return java.util.Optional.empty();

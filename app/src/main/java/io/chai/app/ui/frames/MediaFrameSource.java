@@ -32,9 +32,13 @@ public final class MediaFrameSource implements FrameSource {
     private final FrameIndex index;
     private final FrameTiming timing;
     private final String name;
+    private final Path thumbnails;
+    /** The last frame decoded (guarded by this source's lock, which every caller holds while decoding). */
+    private FramePicture last;
 
-    private MediaFrameSource(VideoClip clip) {
+    private MediaFrameSource(VideoClip clip, Path thumbnails) {
         this.clip = clip;
+        this.thumbnails = thumbnails;
         this.index = clip.index();
         this.timing = new FrameTiming(index.frameRate());
         this.name = clip.path().getFileName().toString();
@@ -51,7 +55,9 @@ public final class MediaFrameSource implements FrameSource {
             clip.close();
             throw new MediaException(MediaException.Kind.EMPTY, file + " has no video frames");
         }
-        return new MediaFrameSource(clip);
+        // thumbnails beside the frame-index cache (a project's cache/thumbnails/filmstrip)
+        Path thumbs = store == null ? null : store.directory().resolveSibling("thumbnails").resolve("filmstrip");
+        return new MediaFrameSource(clip, thumbs);
     }
 
     public FrameIndex index() {
@@ -73,8 +79,31 @@ public final class MediaFrameSource implements FrameSource {
         return timing;
     }
 
+    /**
+     * Starts decoding frame {@code i} on a thread of its own (holding this source's lock), so that a window being
+     * built meanwhile finds it decoded: {@link #frame} returns the last decoded frame again without decoding. A
+     * failure is left for the real request to report.
+     */
+    public void prefetch(int i) {
+        Thread t = new Thread(() -> {
+            synchronized (this) {
+                try {
+                    frame(i);
+                } catch (RuntimeException e) {
+                    // the window's own request decodes again and reports it
+                }
+            }
+        }, "chai-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public FramePicture frame(int i) {
+        FramePicture known = last;
+        if (known != null && known.index() == i) {
+            return known;
+        }
         VideoFrame f = clip.decoder().frame(i, PixelLayout.BGRA, MAX_DISPLAY_PIXELS);
         if (f.index() != i) {
             throw new IllegalStateException("decoder returned frame " + f.index() + " for " + i);
@@ -84,7 +113,28 @@ public final class MediaFrameSource implements FrameSource {
         for (int p = 0, o = 0; p < argb.length; p++, o += 4) {
             argb[p] = 0xFF000000 | (b[o + 2] & 0xFF) << 16 | (b[o + 1] & 0xFF) << 8 | (b[o] & 0xFF);
         }
-        return new FramePicture(i, f.width(), f.height(), argb);
+        last = new FramePicture(i, f.width(), f.height(), argb);
+        return last;
+    }
+
+    /**
+     * As {@link FrameSource#thumbnail}, kept in {@code thumbnails/filmstrip} beside the frame-index cache (keyed by
+     * the clip's fingerprint, so a changed file never shows old pictures). Callers serialise decoding on this
+     * source, as for {@link #frame}.
+     */
+    @Override
+    public FramePicture thumbnail(int i, int width) {
+        if (thumbnails == null) {
+            return frame(i).scaledToWidth(width);
+        }
+        Path file = thumbnails.resolve(index.fingerprint().key() + "-" + i + "-" + width + ".png");
+        java.util.Optional<FramePicture> cached = PictureFiles.read(file, i);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        FramePicture p = frame(i).scaledToWidth(width);
+        PictureFiles.write(file, p);
+        return p;
     }
 
     @Override
@@ -124,6 +174,7 @@ public final class MediaFrameSource implements FrameSource {
 
     @Override
     public void close() {
+        last = null;
         clip.close();
     }
 }

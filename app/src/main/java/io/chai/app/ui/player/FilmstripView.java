@@ -21,6 +21,8 @@ import javafx.scene.shape.Rectangle;
  */
 public final class FilmstripView extends Pane {
     public static final int THUMBNAILS = 12;
+    /** Width in pixels of each decoded thumbnail. */
+    static final int THUMB_WIDTH = 160;
     private static final double HEIGHT = 54;
 
     private final PlayerViewModel vm;
@@ -63,7 +65,7 @@ public final class FilmstripView extends Pane {
                     }
                     FramePicture p;
                     synchronized (vm.source()) {
-                        p = vm.source().frame(indices.get(i)).scaledToWidth(160);
+                        p = vm.source().thumbnail(indices.get(i), THUMB_WIDTH);
                     }
                     int slot = i;
                     Platform.runLater(() -> ((ImageView) thumbs.getChildren().get(slot)).setImage(FxImages.toImage(p)));
@@ -73,7 +75,21 @@ public final class FilmstripView extends Pane {
                 return null;
             }
         };
-        tasks.submit(t);
+        // the thumbnails wait for the first frame: decoding them would compete with it for the CPU
+        if (vm.shownProperty().get() != null) {
+            tasks.submit(t);
+        } else {
+            vm.shownProperty().addListener(new javafx.beans.value.ChangeListener<FramePicture>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends FramePicture> o, FramePicture a,
+                        FramePicture b) {
+                    if (b != null) {
+                        vm.shownProperty().removeListener(this);
+                        tasks.submit(t);
+                    }
+                }
+            });
+        }
     }
 
     private void seekTo(double x) {

@@ -162,6 +162,7 @@ public final class PlayerView extends BorderPane {
                 if (marker && pulsesSinceFirstFrame < 1 && surface.current != null) {
                     // the pulse after the one that laid out the first frame: it has been rendered
                     if (++pulsesSinceFirstFrame == 1) {
+                        io.chai.app.StartupTrace.markWithCosts("first frame shown", getScene());
                         System.out.println(FIRST_FRAME_MARKER + " " + surface.current.index());
                         System.out.flush();
                     }

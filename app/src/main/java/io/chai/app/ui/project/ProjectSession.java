@@ -112,6 +112,7 @@ public final class ProjectSession implements AutoCloseable {
                     + file + " (find it with 'chai relink')");
         }
         MediaFrameSource source = MediaFrameSource.open(file, indexes, ProgressListener.NONE, CancellationToken.NONE);
+        source.prefetch(0);   // the player's first frame decodes while the window is built
         String id = clipId;
         CaptionModels m = models.forClip(new ClipFrames(file, indexes), () -> currentLabels(id));
         CaptionSession session = new CaptionSession(works, workflow, ClipId.of(clipId), m, author, () -> { });
@@ -158,16 +159,9 @@ public final class ProjectSession implements AutoCloseable {
             throw new IllegalArgumentException("not a clip id: " + clipId);
         }
         Path cached = root().resolve("cache/thumbnails/library").resolve(clipId + "-" + width + ".png");
-        if (Files.isRegularFile(cached)) {
-            try {
-                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(cached.toFile());
-                if (img != null) {
-                    int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-                    return new FramePicture(0, img.getWidth(), img.getHeight(), argb);
-                }
-            } catch (java.io.IOException e) {
-                // unreadable: decode again below and overwrite it
-            }
+        Optional<FramePicture> known = io.chai.app.ui.frames.PictureFiles.read(cached, 0);
+        if (known.isPresent()) {
+            return known.get();
         }
         ClipRecord clip = store.clip(clipId).orElseThrow(() -> new UserFacingException("no clip " + clipId));
         Path file = clip.path().isAbsolute() ? clip.path() : root().resolve(clip.path());
@@ -180,18 +174,7 @@ public final class ProjectSession implements AutoCloseable {
             int middle = src.frameCount() / 2;
             p = src.frame(middle).scaledToWidth(width);
         }
-        try {
-            Files.createDirectories(cached.getParent());
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(p.width(), p.height(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            img.setRGB(0, 0, p.width(), p.height(), p.argb(), 0, p.width());
-            Path tmp = cached.resolveSibling(cached.getFileName() + ".tmp");
-            javax.imageio.ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException | RuntimeException e) {
-            // the cache is a convenience: a read-only project still shows thumbnails
-        }
+        io.chai.app.ui.frames.PictureFiles.write(cached, p);
         return new FramePicture(p.index(), p.width(), p.height(), p.argb());
     }
 
