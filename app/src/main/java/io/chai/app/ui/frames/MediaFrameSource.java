@@ -35,6 +35,7 @@ public final class MediaFrameSource implements FrameSource {
     private final Path thumbnails;
     /** The last frame decoded (guarded by this source's lock, which every caller holds while decoding). */
     private FramePicture last;
+    private int decodes;
 
     private MediaFrameSource(VideoClip clip, Path thumbnails) {
         this.clip = clip;
@@ -82,20 +83,29 @@ public final class MediaFrameSource implements FrameSource {
     /**
      * Starts decoding frame {@code i} on a thread of its own (holding this source's lock), so that a window being
      * built meanwhile finds it decoded: {@link #frame} returns the last decoded frame again without decoding. A
-     * failure is left for the real request to report.
+     * failure is left for the real request to report. Completes when the decode has finished (or failed).
      */
-    public void prefetch(int i) {
+    public java.util.concurrent.CompletableFuture<Void> prefetch(int i) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             synchronized (this) {
                 try {
                     frame(i);
                 } catch (RuntimeException e) {
                     // the window's own request decodes again and reports it
+                } finally {
+                    done.complete(null);
                 }
             }
         }, "chai-prefetch");
         t.setDaemon(true);
         t.start();
+        return done;
+    }
+
+    /** How many frames this source has decoded (not counting those returned again); for tests. */
+    int decodes() {
+        return decodes;
     }
 
     @Override
@@ -113,6 +123,7 @@ public final class MediaFrameSource implements FrameSource {
         for (int p = 0, o = 0; p < argb.length; p++, o += 4) {
             argb[p] = 0xFF000000 | (b[o + 2] & 0xFF) << 16 | (b[o + 1] & 0xFF) << 8 | (b[o] & 0xFF);
         }
+        decodes++;
         last = new FramePicture(i, f.width(), f.height(), argb);
         return last;
     }

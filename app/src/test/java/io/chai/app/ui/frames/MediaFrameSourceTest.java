@@ -90,4 +90,55 @@ class MediaFrameSourceTest {
                 .isInstanceOf(UserFacingException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void thumbnailsAreTheExactFrameScaledAndComeFromTheCacheTheSecondTime() throws Exception {
+        FramePicture expected = reference.frame(37).scaledToWidth(64);
+        FramePicture first;
+        synchronized (source) {
+            first = source.thumbnail(37, 64);
+        }
+        assertThat(first.index()).isEqualTo(37);
+        assertThat(first.argb()).isEqualTo(expected.argb());
+        Path cacheDir = dir.resolve("thumbnails/filmstrip");
+        Path png;
+        try (var files = Files.list(cacheDir)) {
+            png = files.filter(f -> f.getFileName().toString().endsWith("-37-64.png")).findFirst().orElseThrow();
+        }
+        // the cached file is what the next call returns: overwrite it with another frame's picture and see it
+        FramePicture other = reference.frame(80).scaledToWidth(64);
+        PictureFiles.write(png, other);
+        FramePicture again;
+        synchronized (source) {
+            again = source.thumbnail(37, 64);
+        }
+        assertThat(again.index()).isEqualTo(37);
+        assertThat(again.argb()).isEqualTo(other.argb());
+        // a damaged file is decoded again and replaced
+        Files.writeString(png, "not a png");
+        synchronized (source) {
+            again = source.thumbnail(37, 64);
+        }
+        assertThat(again.argb()).isEqualTo(expected.argb());
+        assertThat(PictureFiles.read(png, 37)).hasValueSatisfying(p -> assertThat(p.argb()).isEqualTo(expected.argb()));
+    }
+
+    @Test
+    void aPrefetchedFrameIsReturnedWithoutDecodingAgain() throws Exception {
+        synchronized (source) {
+            source.frame(3);
+        }
+        source.prefetch(91).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        FramePicture p;
+        int decodes;
+        synchronized (source) {
+            decodes = source.decodes();
+            p = source.frame(91);
+            assertThat(source.decodes()).isEqualTo(decodes);
+            source.frame(92);
+            assertThat(source.decodes()).isEqualTo(decodes + 1);
+        }
+        assertThat(p.index()).isEqualTo(91);
+        assertThat(p.argb()).isEqualTo(reference.frame(91).argb());
+    }
 }
