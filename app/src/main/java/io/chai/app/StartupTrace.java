@@ -9,6 +9,8 @@ package io.chai.app;
 public final class StartupTrace {
     /** The system property that turns the trace on. */
     public static final String PROPERTY = "chai.trace.startup";
+    /** With the trace on, also print the scene's larger subtrees at the first frame. */
+    public static final String NODES_PROPERTY = "chai.trace.nodes";
     private static final boolean ON = Boolean.getBoolean(PROPERTY);
     private static final long JVM_START_MS = ON ? jvmStart() : 0;
 
@@ -34,16 +36,23 @@ public final class StartupTrace {
      */
     public static void markWithCosts(String phase, javafx.scene.Scene scene) {
         if (ON) {
-            long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-            long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-            if (Boolean.getBoolean("chai.trace.nodes")) {
+            if (Boolean.getBoolean(NODES_PROPERTY)) {
                 dump(scene.getRoot(), 0);
             }
-            mark(phase + " (classes " + classes + ", cpu " + cpuMs + " ms, nodes " + count(scene.getRoot()) + ")");
+            String costs;
+            try {
+                long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+                long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+                costs = "classes " + classes + ", cpu " + cpuMs + " ms, ";
+            } catch (LinkageError | ClassCastException e) {
+                costs = "";   // a runtime without jdk.management (the packaged one)
+            }
+            mark(phase + " (" + costs + "nodes " + count(scene.getRoot()) + ")");
         }
     }
 
+    /** Prints the scene's subtrees of 40 nodes or more, indented, to see which views a start-up builds. */
     private static void dump(javafx.scene.Node n, int depth) {
         int c = count(n);
         if (c >= 40 && depth < 14) {
@@ -67,7 +76,12 @@ public final class StartupTrace {
     }
 
     private static long jvmStart() {
-        return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                .orElse(System.currentTimeMillis());
+        try {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        } catch (LinkageError e) {
+            // whole seconds only: /proc's start time is relative to a boot time given in seconds
+            return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                    .orElse(System.currentTimeMillis());
+        }
     }
 }
