@@ -185,8 +185,9 @@ public final class MainWindow {
         content.project().ifPresent(this::addLibrary);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setId("side-tabs");
-        // an exam project (exam.json beside the store) adds the Exam and Trainees tabs
-        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, notifications);
+        // an exam project (exam.json beside the store) adds the Exam tab, and for its lead only Trainees and Review
+        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, reviewTab,
+                notifications);
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
@@ -981,13 +982,13 @@ public final class MainWindow {
                 () -> onCaptions(captionsTab, CaptionStepperViewModel::submit));
         String r = "Review";
         reg("review.show", r, "Show the review queue", "Ctrl+4", () -> {
-            if (reviewView != null) {
+            if (reviewView != null && sideTabs.getTabs().contains(reviewTab)) {
                 sideTabs.getSelectionModel().select(reviewTab);
                 reviewView.focusQueue();
             }
         });
         reg("review.approve", r, "Approve the selected item", "Ctrl+Alt+A", () -> {
-            if (review != null) {
+            if (review != null && sideTabs.getTabs().contains(reviewTab)) {
                 sideTabs.getSelectionModel().select(reviewTab);
                 review.approve(null);
             }
