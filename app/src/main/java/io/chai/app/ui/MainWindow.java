@@ -560,19 +560,37 @@ public final class MainWindow {
                 before[0] = -1;
             }
         });
+        // after a caption step or a review only the clips concerned are read again (a full load is for imports)
+        java.util.Set<String> stepped = new java.util.LinkedHashSet<>();
         PauseTransition reload = new PauseTransition(Duration.millis(400));
-        reload.setOnFinished(e -> library.refresh());
+        reload.setOnFinished(e -> {
+            library.refreshClips(List.copyOf(stepped));
+            stepped.clear();
+        });
+        java.util.function.Consumer<CaptionStepperViewModel> follow = vm -> vm.revisionProperty().addListener(
+                (x, y, z) -> {
+                    stepped.add(vm.clip().hex());
+                    reload.playFromStart();
+                });
         if (review != null) {
-            review.revisionProperty().addListener((o, a, b) -> reload.playFromStart());
+            review.revisionProperty().addListener((o, a, b) -> {
+                ReviewViewModel.Item decided = review.selectedProperty().get();
+                if (decided == null) {
+                    library.refresh();
+                } else {
+                    stepped.add(decided.clip().hex());
+                    reload.playFromStart();
+                }
+            });
         }
         contentProperty.addListener((o, a, b) -> {
             libraryView.refreshRows();
             if (captions != null) {
-                captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+                follow.accept(captions);
             }
         });
         if (captions != null) {
-            captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+            follow.accept(captions);
         }
         library.refresh();
     }
