@@ -254,7 +254,8 @@ public final class MainWindow {
         }
         analysis = new io.chai.app.ui.checklist.AnalysisSuggestions(checklist, checklistView, tasks, notifications,
                 new io.chai.app.ui.checklist.viewmodel.ClipAnalyzer(
-                        c.project().map(io.chai.app.ui.project.ProjectSession::indexes).orElse(null)), file.get());
+                        c.project().map(io.chai.app.ui.project.ProjectSession::indexes).orElse(null),
+                        c.project().map(p -> p.root().resolve("cache/analysis")).orElse(null)), file.get());
         contentProperty.addListener((o, a, b) -> b.clip().file().ifPresent(analysis::setClip));
     }
 
