@@ -154,6 +154,7 @@ public final class MainWindow {
         CaptionSession session = content.captions().orElse(null);
         if (session != null) {
             user = settings.user().orElse(session.defaultUser());
+            content.project().ifPresent(p -> p.setUser(user)); // the checklist saves as the user shown
             review = new ReviewViewModel(session.workflow(), session.works(), CaptionWorkflows.user(user),
                     java.time.Clock.systemUTC());
             attachCaptions(session);
@@ -211,7 +212,11 @@ public final class MainWindow {
         refreshMenuKeys();
         shortcuts.revisionProperty().addListener((o, a, b) -> refreshMenuKeys());
 
-        autosave.setOnFinished(e -> save());
+        autosave.setOnFinished(e -> {
+            if (checklist.dirtyProperty().get()) { // saved meanwhile (Ctrl+S, a switch): no second, equal revision
+                save();
+            }
+        });
         clipLabel.getStyleClass().add("chai-muted");
         specLabel.getStyleClass().add("chai-muted");
         showClipLabels();
@@ -802,8 +807,9 @@ public final class MainWindow {
     }
 
     /**
-     * Switches the current user (stored in the settings): the caption stepper and the review queue now act as
-     * {@code id}. A blank id is refused with a notification.
+     * Switches the current user (stored in the settings): the checklist's answers, the caption stepper and the
+     * review queue now act as {@code id}. Unsaved answers are saved first as the previous user (a failed save
+     * refuses the switch). A blank id is refused with a notification.
      */
     public boolean switchUser(String id) {
         if (captions == null) {
@@ -814,7 +820,14 @@ public final class MainWindow {
             notifications.warning("A user name is 1–64 letters, digits, '.', '_', '@' or '-'.");
             return false;
         }
+        // what the previous user changed in the checklist is theirs: saved under their name before the switch
+        autosave.stop();
+        if (checklist.dirtyProperty().get() && !save()) {
+            notifications.warning("The answers of " + user + " could not be saved, so " + user + " stays the user.");
+            return false;
+        }
         user = id.strip();
+        content.project().ifPresent(p -> p.setUser(user));
         var u = review.works().user(user); // the project's roles (every role when it records none)
         captions.userProperty().set(u);
         review.userProperty().set(u);
