@@ -41,6 +41,28 @@ public final class FrameMatcher {
     public record Match(int frame, boolean exact) {
     }
 
+    /**
+     * Tries each estimate in turn (e.g. the player's clock, then a prediction from the last identified picture)
+     * and returns the first exact match, each under all the rules above; when none is exact, the first estimate,
+     * not exact.
+     */
+    public static Match match(PictureMatch shown, int[] estimates, int frameCount,
+            IntFunction<PictureSignature> known) {
+        for (int i = 0; i < estimates.length; i++) {
+            boolean tried = false;
+            for (int j = 0; j < i; j++) {
+                tried |= estimates[j] == estimates[i];
+            }
+            if (!tried) {
+                Match m = match(shown, estimates[i], frameCount, known);
+                if (m.exact()) {
+                    return m;
+                }
+            }
+        }
+        return new Match(Math.max(0, Math.min(frameCount - 1, estimates[0])), false);
+    }
+
     /** How much further than the closest frame another may be and still count as the same picture. */
     static double tieMargin(double best) {
         return Math.max(0.5, 0.25 * best);

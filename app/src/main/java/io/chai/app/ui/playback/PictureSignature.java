@@ -42,18 +42,27 @@ public final class PictureSignature {
 
     /** The signature of {@code width × height} BGRA pixels (rows of {@code 4 × width} bytes from index 0). */
     public static PictureSignature ofBgra(int frame, ByteBuffer bgra, int width, int height) {
-        if (bgra.capacity() < 4L * width * height) {
-            throw new IllegalArgumentException(bgra.capacity() + " bytes for " + width + "x" + height);
+        return ofPixels(frame, bgra, width, height, 4);
+    }
+
+    /** The signature of {@code width × height} BGR24 pixels (rows of {@code 3 × width} bytes). */
+    public static PictureSignature ofBgr(int frame, byte[] bgr, int width, int height) {
+        return ofPixels(frame, ByteBuffer.wrap(bgr), width, height, 3);
+    }
+
+    private static PictureSignature ofPixels(int frame, ByteBuffer px, int width, int height, int bpp) {
+        if (px.capacity() < (long) bpp * width * height) {
+            throw new IllegalArgumentException(px.capacity() + " bytes for " + width + "x" + height);
         }
         byte[] out = new byte[3 * SAMPLES];
         int k = 0;
         for (int gy = 0; gy < GRID_Y; gy++) {
-            int rowStart = 4 * width * sampleRow(gy, height);
+            int rowStart = bpp * width * sampleRow(gy, height);
             for (int gx = 0; gx < GRID_X; gx++) {
-                int o = rowStart + 4 * sampleColumn(gx, width);
-                out[k++] = bgra.get(o + 2);
-                out[k++] = bgra.get(o + 1);
-                out[k++] = bgra.get(o);
+                int o = rowStart + bpp * sampleColumn(gx, width);
+                out[k++] = px.get(o + 2);
+                out[k++] = px.get(o + 1);
+                out[k++] = px.get(o);
             }
         }
         return new PictureSignature(frame, out);

@@ -56,6 +56,10 @@ public final class VlcStream implements StreamPlayback {
     private static final OnScreen NONE = new OnScreen(-1, false);
     private final SignatureAhead ahead;
     private volatile OnScreen shown = NONE;
+    // display thread only (reset by play and seek through the volatile flag)
+    private volatile boolean forgetLastExact;
+    private int lastExact = -1;
+    private long lastExactNanos;
     private volatile boolean finished;
     private volatile String failure;
     private volatile boolean released;
@@ -90,7 +94,14 @@ public final class VlcStream implements StreamPlayback {
         this.source = source;
         this.mrl = file.toAbsolutePath().toString();
         this.sink = sink;
-        this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        try {
+            this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        } catch (RuntimeException | LinkageError e) {
+            if (ahead != null) {
+                ahead.close();
+            }
+            throw e;
+        }
         CallbackVideoSurface surface = factory.videoSurfaces().newVideoSurface(new Format(), new Render(), true);
         player.videoSurface().set(surface);
         player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
@@ -135,6 +146,7 @@ public final class VlcStream implements StreamPlayback {
         finished = false;
         failure = null;
         shown = NONE;
+        forgetLastExact = true;
         synchronized (pictureLock) {
             pictureSignature = null;
         }
@@ -177,6 +189,7 @@ public final class VlcStream implements StreamPlayback {
         // until libVLC displays a picture from the new time, say the target is on screen (so a loop jump is
         // not repeated while older pictures drain); it is not what is shown yet
         shown = new OnScreen(f, false);
+        forgetLastExact = true;
         if (ahead != null) {
             ahead.start(f, rate);
         }
@@ -311,16 +324,32 @@ public final class VlcStream implements StreamPlayback {
                 signature = PictureSignature.ofBgra(-1, picture, pictureWidth, pictureHeight);
                 pictureSignature = signature;
             }
+            double frameMs = 1000.0 / source.timing().fps();
             double ms = clockKnown ? clockMillis(now) : anchorMillis;
             // measured (VlcStreamTest): the clock at display time is about one frame behind the picture
-            int estimate = frameAtMillis(ms + 1000.0 / source.timing().fps());
+            int estimate = frameAtMillis(ms + frameMs);
             if (ahead == null) {
                 shown = new OnScreen(estimate, false);
             } else {
-                FrameMatcher.Match m = FrameMatcher.match(new PictureMatch(signature), estimate,
-                        source.frameCount(), ahead::get);
+                if (forgetLastExact) {
+                    forgetLastExact = false;
+                    lastExact = -1;
+                }
+                // further guesses where the picture may be: before libVLC reports its clock, the wall clock since
+                // play; after a picture was identified, that frame advanced at the rate (dropped frames, a clock
+                // report that lags)
+                int wall = frameAtMillis(clockMillis(now) + frameMs);
+                int fromLast = lastExact < 0 ? estimate
+                        : lastExact + (int) Math.round((now - lastExactNanos) / 1e9 * rate * source.timing().fps());
+                FrameMatcher.Match m = FrameMatcher.match(new PictureMatch(signature),
+                        new int[] {estimate, fromLast, wall}, source.frameCount(), ahead::get);
+                if (m.exact()) {
+                    lastExact = m.frame();
+                    lastExactNanos = now;
+                }
                 shown = new OnScreen(m.frame(), m.exact());
-                ahead.moveTo(m.frame());
+                // decode ahead of where the picture is (before libVLC's first clock report, the wall clock's guess)
+                ahead.moveTo(m.exact() || clockKnown ? m.frame() : Math.max(m.frame(), wall));
             }
             sink.picture();
         }

@@ -149,6 +149,19 @@ class FrameMatcherTest {
     }
 
     @Test
+    void furtherEstimatesAreTriedInTurnAndTheFirstIsReportedWhenNoneMatches() {
+        List<PictureSignature> frames = clip(12);
+        PictureMatch m = new PictureMatch(shown(frames.get(70)));
+        assertThat(FrameMatcher.match(m, new int[] {20, 70, 40}, N, all(frames)))
+                .isEqualTo(new FrameMatcher.Match(70, true));
+        assertThat(FrameMatcher.match(m, new int[] {20, 40}, N, all(frames)))
+                .isEqualTo(new FrameMatcher.Match(20, false));
+        // each window under the same rules: a missing neighbour of the right frame still means not exact
+        assertThat(FrameMatcher.match(m, new int[] {20, 70}, N, without(frames, 72)))
+                .isEqualTo(new FrameMatcher.Match(20, false));
+    }
+
+    @Test
     void aPictureUnlikeEveryCandidateIsNotClaimed() {
         List<PictureSignature> frames = clip(6);
         List<PictureSignature> other = clip(7);
