@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * Every clip of a project in columns (one array per field, row {@code i} = the i-th clip in import order): media
  * facts, per-aspect queue state and assignee, tags. Made for the workstation's library, which filters and sorts a
  * hundred thousand clips in memory without one object per clip; three indexed scans load it. Immutable once loaded
- * (the arrays must not be changed).
+ * (the arrays must not be changed); {@link #withClips} makes a copy with a few clips read again.
  */
 public final class ClipTable {
     /** Aspects per clip, in {@link ProjectStore#ASPECTS} order. */
@@ -177,6 +179,117 @@ public final class ClipTable {
             assigneeNames.sort(String.CASE_INSENSITIVE_ORDER);
             return new ClipTable(rows, clipNo, clipId, path, externalId, duration, fpsNum, fpsDen, width, height,
                     states, assignees, more, tags, List.copyOf(tagNames), List.copyOf(assigneeNames));
+        });
+    }
+
+    /**
+     * This table with the rows of {@code clipIds} read again from {@code store}: their queue state, assignees and
+     * tags per aspect (what a workflow step, a review or an assignment changes; media facts are kept). Costs three
+     * primary-key look-ups per clip and a copy of the per-aspect arrays, not a load. Other rows are the same; the
+     * assignee names are recomputed; tag names only grow (a tag no clip has any more stays listed until the next
+     * {@link #load}). Empty when a clip is not in this table (imported or removed since: load the table again).
+     */
+    public Optional<ClipTable> withClips(ProjectStore store, Collection<String> clipIds) {
+        return store.read(() -> {
+            Db db = store.db();
+            PreparedStatement byId = db.ps("SELECT clip_no FROM clips WHERE clip_id = ?");
+            Map<String, Integer> rowOf = new LinkedHashMap<>();
+            for (String id : clipIds) {
+                byId.setString(1, id);
+                try (ResultSet rs = byId.executeQuery()) {
+                    int row = rs.next() ? Arrays.binarySearch(clipNo, 0, size, rs.getLong(1)) : -1;
+                    if (row < 0 || !clipId[row].equals(id)) {
+                        return Optional.<ClipTable>empty();
+                    }
+                    rowOf.put(id, row);
+                }
+            }
+            byte[] st = states.clone();
+            String[] who = assignees.clone();
+            Map<Integer, String[]> more = new HashMap<>(moreAssignees);
+            int[][] tg = tags.clone();
+            List<String> tagList = new ArrayList<>(tagNames);
+            // one String instance per name, as load gives (the old rows keep theirs)
+            Map<String, String> names = new HashMap<>();
+            for (String n : assigneeNames) {
+                names.put(n, n);
+            }
+            Map<String, Byte> stateIds = new HashMap<>();
+            for (WorkflowState s : STATES) {
+                stateIds.put(WorkStates.id(s), (byte) s.ordinal());
+            }
+            PreparedStatement sp = db.ps("SELECT aspect, state, assignee FROM aspect_state WHERE clip_id = ?");
+            PreparedStatement ap = db.ps("SELECT aspect, assignee FROM aspect_assignees WHERE clip_id = ?"
+                    + " ORDER BY assignee");
+            PreparedStatement tp = db.ps("SELECT tag FROM clip_tags WHERE clip_id = ? ORDER BY tag");
+            for (Map.Entry<String, Integer> e : rowOf.entrySet()) {
+                int row = e.getValue();
+                for (int a = 0; a < ASPECTS; a++) {
+                    st[row * ASPECTS + a] = 0;
+                    who[row * ASPECTS + a] = null;
+                    more.remove(row * ASPECTS + a);
+                }
+                sp.setString(1, e.getKey());
+                try (ResultSet rs = sp.executeQuery()) {
+                    while (rs.next()) {
+                        int a = ProjectStore.ASPECTS.indexOf(rs.getString(1));
+                        if (a < 0) {
+                            continue;
+                        }
+                        Byte s = stateIds.get(rs.getString(2));
+                        st[row * ASPECTS + a] = s == null ? 0 : s;
+                        String name = rs.getString(3);
+                        who[row * ASPECTS + a] = name == null ? null : names.computeIfAbsent(name, x -> name);
+                    }
+                }
+                ap.setString(1, e.getKey());
+                try (ResultSet rs = ap.executeQuery()) {
+                    while (rs.next()) {
+                        int a = ProjectStore.ASPECTS.indexOf(rs.getString(1));
+                        if (a < 0) {
+                            continue;
+                        }
+                        String name = names.computeIfAbsent(rs.getString(2), x -> x);
+                        int k = row * ASPECTS + a;
+                        if (who[k] == null) {
+                            who[k] = name;
+                        } else if (!who[k].equals(name)) {
+                            String[] old = more.getOrDefault(k, new String[0]);
+                            String[] grown = Arrays.copyOf(old, old.length + 1);
+                            grown[old.length] = name;
+                            more.put(k, grown);
+                        }
+                    }
+                }
+                tp.setString(1, e.getKey());
+                List<Integer> ids = new ArrayList<>();
+                try (ResultSet rs = tp.executeQuery()) {
+                    while (rs.next()) {
+                        String tag = rs.getString(1);
+                        int id = tagList.indexOf(tag);
+                        if (id < 0) {
+                            tagList.add(tag);
+                            id = tagList.size() - 1;
+                        }
+                        ids.add(id);
+                    }
+                }
+                tg[row] = ids.isEmpty() ? NO_TAGS : ids.stream().mapToInt(Integer::intValue).toArray();
+            }
+            // every assignee still assigned somewhere (one unassigned from their last clip drops out)
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (String n : who) {
+                if (n != null) {
+                    present.add(n);
+                }
+            }
+            for (String[] m : more.values()) {
+                present.addAll(Arrays.asList(m));
+            }
+            List<String> assigneeList = new ArrayList<>(present);
+            assigneeList.sort(String.CASE_INSENSITIVE_ORDER);
+            return Optional.of(new ClipTable(size, clipNo, clipId, path, externalId, duration, fpsNum, fpsDen, width,
+                    height, st, who, more, tg, List.copyOf(tagList), List.copyOf(assigneeList)));
         });
     }
 

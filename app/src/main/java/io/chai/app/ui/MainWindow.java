@@ -159,6 +159,7 @@ public final class MainWindow {
         CaptionSession session = content.captions().orElse(null);
         if (session != null) {
             user = settings.user().orElse(session.defaultUser());
+            content.project().ifPresent(p -> p.setUser(user)); // the checklist saves as the user shown
             review = new ReviewViewModel(session.workflow(), session.works(), CaptionWorkflows.user(user),
                     java.time.Clock.systemUTC());
             // the tabs' views are built the first time each is shown (start-up builds only what is on screen)
@@ -200,8 +201,9 @@ public final class MainWindow {
         content.project().ifPresent(this::addLibrary);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setId("side-tabs");
-        // an exam project (exam.json beside the store) adds the Exam and Trainees tabs
-        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, notifications);
+        // an exam project (exam.json beside the store) adds the Exam tab, and for its lead only Trainees and Review
+        exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, reviewTab,
+                notifications);
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);
@@ -225,7 +227,11 @@ public final class MainWindow {
         refreshMenuKeys();
         shortcuts.revisionProperty().addListener((o, a, b) -> refreshMenuKeys());
 
-        autosave.setOnFinished(e -> save());
+        autosave.setOnFinished(e -> {
+            if (checklist.dirtyProperty().get()) { // saved meanwhile (Ctrl+S, a switch): no second, equal revision
+                save();
+            }
+        });
         clipLabel.getStyleClass().add("chai-muted");
         specLabel.getStyleClass().add("chai-muted");
         showClipLabels();
@@ -268,7 +274,8 @@ public final class MainWindow {
         }
         analysis = new io.chai.app.ui.checklist.AnalysisSuggestions(checklist, checklistView, tasks, notifications,
                 new io.chai.app.ui.checklist.viewmodel.ClipAnalyzer(
-                        c.project().map(io.chai.app.ui.project.ProjectSession::indexes).orElse(null)), file.get());
+                        c.project().map(io.chai.app.ui.project.ProjectSession::indexes).orElse(null),
+                        c.project().map(p -> p.root().resolve("cache/analysis")).orElse(null)), file.get());
         contentProperty.addListener((o, a, b) -> b.clip().file().ifPresent(analysis::setClip));
     }
 
@@ -605,21 +612,39 @@ public final class MainWindow {
                 before[0] = -1;
             }
         });
+        // after a caption step or a review only the clips concerned are read again (a full load is for imports)
+        java.util.Set<String> stepped = new java.util.LinkedHashSet<>();
         PauseTransition reload = new PauseTransition(Duration.millis(400));
-        reload.setOnFinished(e -> library.refresh());
+        reload.setOnFinished(e -> {
+            library.refreshClips(List.copyOf(stepped));
+            stepped.clear();
+        });
+        java.util.function.Consumer<CaptionStepperViewModel> follow = vm -> vm.revisionProperty().addListener(
+                (x, y, z) -> {
+                    stepped.add(vm.clip().hex());
+                    reload.playFromStart();
+                });
         if (review != null) {
-            review.revisionProperty().addListener((o, a, b) -> reload.playFromStart());
+            review.revisionProperty().addListener((o, a, b) -> {
+                ReviewViewModel.Item decided = review.selectedProperty().get();
+                if (decided == null) {
+                    library.refresh();
+                } else {
+                    stepped.add(decided.clip().hex());
+                    reload.playFromStart();
+                }
+            });
         }
         contentProperty.addListener((o, a, b) -> {
             if (libraryView != null) {
                 libraryView.refreshRows();
             }
             if (captions != null) {
-                captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+                follow.accept(captions);
             }
         });
         if (captions != null) {
-            captions.revisionProperty().addListener((x, y, z) -> reload.playFromStart());
+            follow.accept(captions);
         }
         afterFirstFrame(library::refresh);
     }
@@ -861,8 +886,9 @@ public final class MainWindow {
     }
 
     /**
-     * Switches the current user (stored in the settings): the caption stepper and the review queue now act as
-     * {@code id}. A blank id is refused with a notification.
+     * Switches the current user (stored in the settings): the checklist's answers, the caption stepper and the
+     * review queue now act as {@code id}. Unsaved answers are saved first as the previous user (a failed save
+     * refuses the switch). A blank id is refused with a notification.
      */
     public boolean switchUser(String id) {
         if (captions == null) {
@@ -873,7 +899,14 @@ public final class MainWindow {
             notifications.warning("A user name is 1–64 letters, digits, '.', '_', '@' or '-'.");
             return false;
         }
+        // what the previous user changed in the checklist is theirs: saved under their name before the switch
+        autosave.stop();
+        if (checklist.dirtyProperty().get() && !save()) {
+            notifications.warning("The answers of " + user + " could not be saved, so " + user + " stays the user.");
+            return false;
+        }
         user = id.strip();
+        content.project().ifPresent(p -> p.setUser(user));
         var u = review.works().user(user); // the project's roles (every role when it records none)
         captions.userProperty().set(u);
         review.userProperty().set(u);
@@ -1060,13 +1093,13 @@ public final class MainWindow {
                 () -> onCaptions(captionsTab, CaptionStepperViewModel::submit));
         String r = "Review";
         reg("review.show", r, "Show the review queue", "Ctrl+4", () -> {
-            if (review != null) {
+            if (review != null && sideTabs.getTabs().contains(reviewTab)) {
                 sideTabs.getSelectionModel().select(reviewTab);
                 reviewView().focusQueue();
             }
         });
         reg("review.approve", r, "Approve the selected item", "Ctrl+Alt+A", () -> {
-            if (review != null) {
+            if (review != null && sideTabs.getTabs().contains(reviewTab)) {
                 sideTabs.getSelectionModel().select(reviewTab);
                 review.approve(null);
             }

@@ -18,7 +18,9 @@ import javafx.concurrent.Task;
  * Analyzer suggestions for the checklist: runs {@link ClipAnalyzer} on the clip as a background task in the task
  * centre (with progress and cancel) when the user asks, turns its evidence into field suggestions with
  * {@link SuggestionAdapter} and offers them on the form, where each group's suggestion is accepted (one undoable
- * edit) or dismissed. Nothing is applied automatically. Use from the JavaFX application thread.
+ * edit) or dismissed. When a clip opens whose analysis is cached (in memory, or on disk from an earlier session),
+ * its suggestions are offered at once: the disk is read on a background thread, and no analysis is ever started
+ * without the user asking. Nothing is applied automatically. Use from the JavaFX application thread.
  */
 public final class AnalysisSuggestions {
     private final ChecklistViewModel checklist;
@@ -29,6 +31,11 @@ public final class AnalysisSuggestions {
     private Path file;
     private final SuggestionAdapter adapter;
     private Task<ClipAnalyzer.Result> running;
+    /** Counts clip switches and analysis runs: a cache look-up that finishes after either is dropped. */
+    private long generation;
+    private java.util.concurrent.ExecutorService lookups;
+    private java.util.concurrent.CompletableFuture<Boolean> lookup =
+            java.util.concurrent.CompletableFuture.completedFuture(false);
 
     public AnalysisSuggestions(ChecklistViewModel checklist, ChecklistView view, TaskCenter tasks,
             NotificationCenter notifications, ClipAnalyzer analyzer, Path file) {
@@ -40,7 +47,7 @@ public final class AnalysisSuggestions {
         this.file = Objects.requireNonNull(file);
         this.adapter = new SuggestionAdapter(checklist.specification());
         view.enableAnalysis(this::run);
-        analyzer.cached(file).ifPresent(this::offer);
+        showCached();
     }
 
     /**
@@ -55,7 +62,57 @@ public final class AnalysisSuggestions {
         file = Objects.requireNonNull(next);
         checklist.replaceSuggestions(java.util.List.of());
         view.setAnalysisNote("");
-        analyzer.cached(file).ifPresent(this::offer);
+        showCached();
+    }
+
+    /**
+     * Offers the clip's cached analysis: at once from memory, else after reading the cache folder on a background
+     * thread (when the analyzer keeps results on disk). Never analyses.
+     */
+    private void showCached() {
+        long gen = ++generation;
+        Path target = file;
+        var hit = analyzer.cached(target);
+        if (hit.isPresent() || !analyzer.persistent()) {
+            hit.ifPresent(this::offer);
+            lookup = java.util.concurrent.CompletableFuture.completedFuture(hit.isPresent());
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+        lookup = done;
+        if (lookups == null) {
+            // one thread at most, gone when idle
+            lookups = new java.util.concurrent.ThreadPoolExecutor(0, 1, 10, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "chai-analysis-cache");
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+        lookups.execute(() -> {
+            java.util.Optional<ClipAnalyzer.Result> stored;
+            try {
+                stored = analyzer.stored(target);
+            } catch (RuntimeException e) {
+                stored = java.util.Optional.empty();
+            }
+            java.util.Optional<ClipAnalyzer.Result> found = stored;
+            javafx.application.Platform.runLater(() -> {
+                boolean current = gen == generation && target.equals(file);
+                if (current && found.isPresent()) {
+                    offer(found.get());
+                }
+                done.complete(current && found.isPresent());
+            });
+        });
+    }
+
+    /**
+     * The newest look-up of the clip's cached analysis: completes on the UI thread with whether it offered
+     * suggestions (false when nothing was cached, or the clip changed meanwhile).
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> cachedLookup() {
+        return lookup;
     }
 
     /** Starts the analysis (or shows the cached result at once); returns the task, or null when cached. */
@@ -68,6 +125,7 @@ public final class AnalysisSuggestions {
             offer(hit.get());
             return null;
         }
+        generation++;   // a cache look-up still under way is overtaken by the analysis
         CancellationToken token = new CancellationToken();
         String name = file.getFileName().toString();
         Path target = file;

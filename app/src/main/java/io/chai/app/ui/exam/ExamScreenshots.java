@@ -15,8 +15,9 @@ import javafx.scene.Scene;
 /**
  * The exam screens for {@code chai exam demo DIR --open --screenshots SHOTS} (run by the workstation launcher's
  * screenshot sequence): answers a few primitives, one wrongly ({@code exam-primitives.png}), submits the subject
- * caption through the caption stepper ({@code exam-captions.png}), and shows the lead's table
- * ({@code exam-trainees.png}). The answers are written to the exam's store as the current user's.
+ * caption through the caption stepper ({@code exam-captions.png}), then switches to the exam's expert (its lead) and
+ * shows the Trainees table ({@code exam-trainees.png}; trainees do not have that tab). The answers are written to
+ * the exam's store as the current user's.
  */
 public final class ExamScreenshots {
     private ExamScreenshots() {
@@ -25,7 +26,12 @@ public final class ExamScreenshots {
     /** The steps: (seconds to wait before, action), in order. */
     public static List<Map.Entry<Double, Runnable>> steps(MainWindow w, ExamTabs exam, Path dir) {
         List<Map.Entry<Double, Runnable>> out = new ArrayList<>();
+        // the trainee is the user the exam was opened for (--as), whoever the screenshot settings remember
+        String trainee = w.contentProperty().get().captions().orElseThrow().defaultUser();
         out.add(Map.entry(0.1, () -> {
+            if (!trainee.equals(w.user())) {
+                w.switchUser(trainee);
+            }
             w.notifications().all().clear();
             if (w.taskPanelVisible()) {
                 w.toggleTaskPanel();
@@ -60,10 +66,13 @@ public final class ExamScreenshots {
         out.add(Map.entry(0.5, () -> exam.examView().setVvalue(1.0)));
         out.add(Map.entry(0.8, () -> shot(w.scene(), dir.resolve("exam-captions.png"))));
         out.add(Map.entry(0.1, () -> {
+            w.switchUser(exam.exam().exam().expert().value());
+            w.notifications().all().clear();
             w.sideTabs().getSelectionModel().select(exam.traineesTab());
             exam.traineesView().table().getSelectionModel().select(0);
         }));
         out.add(Map.entry(0.8, () -> shot(w.scene(), dir.resolve("exam-trainees.png"))));
+        out.add(Map.entry(0.1, () -> w.switchUser(trainee)));
         return out;
     }
 

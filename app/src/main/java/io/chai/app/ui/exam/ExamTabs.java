@@ -4,6 +4,7 @@ package io.chai.app.ui.exam;
 import io.chai.app.ui.WorkstationContent;
 import io.chai.app.ui.captions.viewmodel.CaptionStepperViewModel;
 import io.chai.app.ui.checklist.viewmodel.ChecklistViewModel;
+import io.chai.app.ui.exam.viewmodel.ExamAccess;
 import io.chai.app.ui.exam.viewmodel.ExamViewModel;
 import io.chai.app.ui.exam.viewmodel.TraineeSummaryViewModel;
 import io.chai.app.ui.notify.NotificationCenter;
@@ -11,6 +12,7 @@ import io.chai.common.UserFacingException;
 import io.chai.model.exam.ExamDefinition;
 import io.chai.model.exam.ExamFile;
 import io.chai.model.store.ProjectStore;
+import io.chai.model.store.ProjectTeam;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
@@ -19,9 +21,10 @@ import javafx.scene.control.TabPane;
 /**
  * Adds the exam to the main window when the opened project is an exam ({@code exam.json} beside its database):
  * an <b>Exam</b> tab after the checklist (the trainee's feedback) and a <b>Trainees</b> tab (the lead's summary).
- * While the Exam tab is not shown, each verdict also appears as a notification (the newest only), so the trainee
- * sees it while still on the checklist. The window
- * tells it about clip switches ({@link #showContent}) and user switches ({@link #setUser}).
+ * The Trainees and Review tabs are there for the exam's lead only ({@link ExamAccess}): a trainee sees neither, as
+ * both would show other trainees' work and reviewing is not part of an exam. While the Exam tab is not shown, each
+ * verdict also appears as a notification (the newest only), so the trainee sees it while still on the checklist.
+ * The window tells it about clip switches ({@link #showContent}) and user switches ({@link #setUser}).
  */
 public final class ExamTabs {
     private final ExamViewModel exam;
@@ -31,11 +34,24 @@ public final class ExamTabs {
     private final Tab examTab;
     private final Tab traineesTab;
     private final ChangeListener<Number> onCaptionStep;
+    private final ExamDefinition def;
+    private final ProjectStore store;
+    private final TabPane tabs;
+    private final Tab reviewTab;
+    private final NotificationCenter notifications;
+    private int reviewIndex = -1;
+    private boolean lead;
     private CaptionStepperViewModel captions;
     private NotificationCenter.Notification lastVerdict;
 
     private ExamTabs(ExamDefinition def, WorkstationContent content, ProjectStore store, ChecklistViewModel checklist,
-            CaptionStepperViewModel captions, String user, NotificationCenter notifications) {
+            CaptionStepperViewModel captions, String user, TabPane tabs, Tab reviewTab,
+            NotificationCenter notifications) {
+        this.def = def;
+        this.store = store;
+        this.tabs = tabs;
+        this.reviewTab = reviewTab;
+        this.notifications = notifications;
         String clip = content.captions().orElseThrow().clip().hex();
         exam = new ExamViewModel(content.specification(), def, store, checklist.answers(), clip, user,
                 javafx.application.Platform::runLater);
@@ -75,11 +91,14 @@ public final class ExamTabs {
     }
 
     /**
-     * The exam tabs for {@code content} added to {@code tabs} (Exam after the first tab, Trainees last), or empty
-     * when the content is not an exam project. An unreadable exam.json is an error notification and no tabs.
+     * The exam tabs for {@code content} added to {@code tabs} (Exam after the first tab; for the lead, Trainees
+     * last), or empty when the content is not an exam project. For a trainee {@code reviewTab} (may be null) is
+     * taken out of {@code tabs}, and put back when a lead switches in. An unreadable exam.json is an error
+     * notification and no tabs.
      */
     public static Optional<ExamTabs> attach(WorkstationContent content, ChecklistViewModel checklist,
-            CaptionStepperViewModel captions, String user, TabPane tabs, NotificationCenter notifications) {
+            CaptionStepperViewModel captions, String user, TabPane tabs, Tab reviewTab,
+            NotificationCenter notifications) {
         if (content.captions().isEmpty() || captions == null || user == null) {
             return Optional.empty();
         }
@@ -94,9 +113,10 @@ public final class ExamTabs {
         if (def.isEmpty()) {
             return Optional.empty();
         }
-        ExamTabs t = new ExamTabs(def.get(), content, store, checklist, captions, user, notifications);
+        ExamTabs t = new ExamTabs(def.get(), content, store, checklist, captions, user, tabs, reviewTab,
+                notifications);
         tabs.getTabs().add(Math.min(1, tabs.getTabs().size()), t.examTab);
-        tabs.getTabs().add(t.traineesTab);
+        t.showTabsFor(user);
         return Optional.of(t);
     }
 
@@ -107,9 +127,43 @@ public final class ExamTabs {
         trainees.refresh();
     }
 
-    /** After a user switch: the exam now gives feedback to {@code user}. */
+    /** After a user switch: the exam now gives feedback to {@code user}, and shows the lead's tabs to a lead. */
     public void setUser(String user) {
         exam.setTrainee(user);
+        showTabsFor(user);
+    }
+
+    /** Whether the current user leads the exam (sees the Trainees and Review tabs). */
+    public boolean lead() {
+        return lead;
+    }
+
+    /** Shows the Trainees and Review tabs to a lead, takes them away from a trainee. */
+    private void showTabsFor(String user) {
+        try {
+            lead = ExamAccess.lead(def, ProjectTeam.roles(store), user);
+        } catch (RuntimeException e) {
+            // an unreadable team record: only the expert leads (the message says how to repair it)
+            notifications.error(e.getMessage(), e);
+            lead = ExamAccess.lead(def, java.util.Map.of(), user);
+        }
+        if (reviewTab != null) {
+            int at = tabs.getTabs().indexOf(reviewTab);
+            if (at >= 0) {
+                reviewIndex = at;
+            }
+            if (!lead && at >= 0) {
+                tabs.getTabs().remove(reviewTab);
+            } else if (lead && at < 0 && reviewIndex >= 0) {
+                tabs.getTabs().add(Math.min(reviewIndex, tabs.getTabs().size()), reviewTab);
+            }
+        }
+        boolean shown = tabs.getTabs().contains(traineesTab);
+        if (lead && !shown) {
+            tabs.getTabs().add(traineesTab);
+        } else if (!lead && shown) {
+            tabs.getTabs().remove(traineesTab);
+        }
     }
 
     private void follow(CaptionStepperViewModel stepper) {

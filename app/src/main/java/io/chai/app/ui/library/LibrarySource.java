@@ -4,6 +4,7 @@ package io.chai.app.ui.library;
 import io.chai.model.store.ClipTable;
 import io.chai.model.store.ProjectStore;
 import io.chai.model.store.SearchHit;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,12 @@ import java.util.Set;
 public interface LibrarySource {
     /** Every clip of the project. */
     ClipTable load();
+
+    /**
+     * {@code table} with the rows of {@code clipIds} read again (states, assignees, tags); empty when one of them
+     * is not in the table (load it again instead).
+     */
+    Optional<ClipTable> update(ClipTable table, Collection<String> clipIds);
 
     /** Ids of clips whose current captions, critiques or reviews match {@code text} (at most {@code limit} hits). */
     Set<String> search(String text, int limit);
@@ -28,6 +35,11 @@ public interface LibrarySource {
             @Override
             public ClipTable load() {
                 return ClipTable.load(store);
+            }
+
+            @Override
+            public Optional<ClipTable> update(ClipTable table, Collection<String> clipIds) {
+                return table.withClips(store, clipIds);
             }
 
             @Override

@@ -26,11 +26,16 @@ import javafx.collections.ObservableList;
  * The library and work queue of a project: every clip in a table that filters (state, aspect, assignee, tag,
  * text) and sorts on any column. Loading, searching, filtering and sorting run on the background executor
  * (newest request wins); the result replaces the rows on the UI executor in one change, and rows are made only for
- * what the table shows, so a project of 100,000 clips stays smooth. Uses JavaFX properties but no scene graph.
+ * what the table shows, so a project of 100,000 clips stays smooth. After a step on a few clips
+ * ({@link #refreshClips}) only their rows are read again; when they keep their places under the filter and sort
+ * order, only their positions are reported as updated (the table keeps its selection and scroll position). Uses JavaFX properties but
+ * no scene graph.
  */
 public final class LibraryViewModel {
     /** Most full-text hits a text filter takes into account (the newest annotations first). */
     public static final int SEARCH_LIMIT = 20_000;
+    /** More changed clips than this at once are read with a full load instead ({@link #refreshClips}). */
+    public static final int MAX_CLIP_UPDATE = 500;
 
     private final LibrarySource source;
     private final Executor background;
@@ -46,6 +51,10 @@ public final class LibraryViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<String> assignees = FXCollections.observableArrayList();
     private volatile ClipTable table;
+    /** The newest table the background has made (shown or about to be): what the next update starts from. */
+    private volatile ClipTable latest;
+    /** Clips changed since the last background run (guarded by this). */
+    private final Set<String> changedClips = new java.util.LinkedHashSet<>();
     private final java.util.concurrent.atomic.AtomicBoolean reloadWanted = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong requested = new java.util.concurrent.atomic.AtomicLong();
     private String lastSearch;
@@ -113,9 +122,25 @@ public final class LibraryViewModel {
         return rows.indexOf(clipId);
     }
 
-    /** (Re)loads every clip from the store, then filters and sorts. */
+    /** (Re)loads every clip from the store, then filters and sorts (imports, sync pulls, anything broad). */
     public void refresh() {
         apply(true);
+    }
+
+    /**
+     * After a step on {@code clipIds} (a caption step, a review, an assignment): reads only their rows again (queue
+     * states, assignees, tags) and keeps the filter and the sort order; a row that still fits where it was is
+     * replaced in place. A full load instead before the first load, for more than {@value #MAX_CLIP_UPDATE} clips,
+     * or when a clip is not in the table (imported since).
+     */
+    public void refreshClips(java.util.Collection<String> clipIds) {
+        if (clipIds.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            changedClips.addAll(clipIds);
+        }
+        apply(false);
     }
 
     private void apply(boolean reload) {
@@ -132,13 +157,29 @@ public final class LibraryViewModel {
                     if (token != requested.get()) {
                         return;         // a newer request will do the work (and the reload, if one is wanted)
                     }
-                    ClipTable current = table;
-                    boolean load = reloadWanted.getAndSet(false) || current == null;
-                    ClipTable t = load ? source.load() : current;
-                    Set<String> hits = f.searches() ? hits(f.text(), load) : null;
+                    ClipTable current = latest;
+                    Set<String> changed;
+                    synchronized (LibraryViewModel.this) {
+                        changed = Set.copyOf(changedClips);
+                        changedClips.clear();
+                    }
+                    boolean load = reloadWanted.getAndSet(false) || current == null
+                            || changed.size() > MAX_CLIP_UPDATE;
+                    ClipTable t = load ? null : changed.isEmpty() ? current
+                            : source.update(current, changed).orElse(null);
+                    if (t == null) {
+                        load = true;
+                        t = source.load();
+                    }
+                    latest = t;
+                    // a changed clip's captions may now match the search, or no longer
+                    Set<String> hits = f.searches() ? hits(f.text(), load || !changed.isEmpty()) : null;
                     int[] order = LibraryQuery.apply(t, f, hits, sort);
-                    ui.execute(() -> show(token, t, order, load));
+                    int[] positions = load || changed.isEmpty() ? null : positions(t, order, changed);
+                    ClipTable shown = t;
+                    ui.execute(() -> show(token, shown, order, positions));
                 } catch (RuntimeException e) {
+                    reloadWanted.set(true);   // what failed (a load, a clip update) is redone by the next request
                     ui.execute(() -> {
                         if (token == requested.get()) {
                             loading.set(false);
@@ -166,8 +207,31 @@ public final class LibraryViewModel {
         return h;
     }
 
-    private void show(long token, ClipTable t, int[] order, boolean loaded) {
-        if (loaded) {
+    /** Where the rows of {@code clipIds} are in {@code order}, ascending (those shown). */
+    private static int[] positions(ClipTable t, int[] order, Set<String> clipIds) {
+        java.util.BitSet rowsOf = new java.util.BitSet(t.size());
+        for (String id : clipIds) {
+            int r = t.rowOf(id);
+            if (r >= 0) {
+                rowsOf.set(r);
+            }
+        }
+        int[] out = new int[clipIds.size()];
+        int n = 0;
+        for (int i = 0; i < order.length && n < out.length; i++) {
+            if (rowsOf.get(order[i])) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Shows a result: with {@code positions} (after a clip update) and the same row order as shown, only those
+     * positions are reported updated; otherwise the whole list is replaced.
+     */
+    private void show(long token, ClipTable t, int[] order, int[] positions) {
+        if (t != table) {
             table = t;
             if (!tags.equals(t.tagNames())) {
                 tags.setAll(t.tagNames());
@@ -179,7 +243,11 @@ public final class LibraryViewModel {
         if (token != requested.get()) {
             return;
         }
-        rows.replace(t, order);
+        if (positions != null && rows.table() != null && rows.sameOrder(order)) {
+            rows.update(t, positions);
+        } else {
+            rows.replace(t, order);
+        }
         loading.set(false);
         error.set("");
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);

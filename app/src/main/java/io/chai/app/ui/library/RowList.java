@@ -9,7 +9,7 @@ import javafx.collections.ObservableListBase;
 /**
  * The library's rows as an observable list over a {@link ClipTable} and a row order: {@link #get(int)} makes a
  * {@link LibraryRow} on demand (the table view asks for the visible rows only), and a new result replaces the whole
- * list in one change without copying anything.
+ * list in one change without copying anything; a few re-read clips in the same order update just their positions.
  */
 final class RowList extends ObservableListBase<LibraryRow> {
     private ClipTable table;
@@ -40,6 +40,29 @@ final class RowList extends ObservableListBase<LibraryRow> {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code other} is the row order shown now. */
+    boolean sameOrder(int[] other) {
+        return java.util.Arrays.equals(order, other);
+    }
+
+    /**
+     * Shows {@code newTable} in the same row order, where only the rows at {@code positions} (ascending) differ
+     * from the table shown: one change that reports those positions as updated. Not a replacement: a table view
+     * clears its selection on any replaced element, and keeps it on an update (it redraws the rows, whose items are
+     * new {@link LibraryRow}s of the new table).
+     */
+    void update(ClipTable newTable, int[] positions) {
+        table = newTable;
+        if (positions.length == 0) {
+            return;
+        }
+        beginChange();
+        for (int p : positions) {
+            nextUpdate(p);
+        }
+        endChange();
     }
 
     /** Shows {@code newOrder} of {@code newTable} (one replace change). Call on the UI thread. */

@@ -2,6 +2,7 @@
 package io.chai.app.ui.playback;
 
 import io.chai.app.ui.frames.FrameSource;
+import io.chai.app.ui.frames.MediaFrameSource;
 import io.chai.app.ui.player.viewmodel.StreamPlayback;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -22,12 +23,19 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
  * BGRA ("RV32") at the clip's real picture size (the exact decoder's size when set, else the size libVLC
  * reports), and each picture libVLC displays is copied into a buffer the sink owns for as long as it likes.
  *
- * <p>Which frame is on screen comes from libVLC's clock: the playback time it last reported, advanced by the
- * wall-clock time since at the current rate, taken when a picture is displayed, mapped to a frame through the
- * clip's frame index ({@link FrameSource#frameAt}), plus one frame (the clock at display time runs about one
- * frame behind the picture). That is an estimate, usually exact, sometimes off by a frame or more after dropped
- * frames; {@link #stop()} therefore hands over a copy of the picture on screen so the exact frame can be
- * identified among the exact decoder's frames (libVLC's pixels equal FFmpeg's for the same frame).
+ * <p>Which frame is on screen is identified from the picture itself. A {@link SignatureAhead} decodes the clip's
+ * exact frames ahead of playback on its own thread (its own exact decoder) and keeps a {@link PictureSignature}
+ * of each; when libVLC displays a picture, its signature is taken (about 2,300 pixel reads) and
+ * {@link FrameMatcher} compares it with the frames around the clock's estimate (a few microseconds each, on
+ * libVLC's display thread, never waiting for the decoder). The frame it identifies is reported as exact
+ * ({@link #onScreen()}). The clock's estimate is: libVLC's last reported playback time, advanced by the
+ * wall-clock time since at the current rate, mapped to a frame through the clip's frame index
+ * ({@link FrameSource#frameAt}), plus one frame (the clock at display time runs about one frame behind the
+ * picture); usually right, sometimes off by a frame or more after dropped frames. Where the picture cannot be
+ * identified (the decode-ahead has not reached those frames, e.g. 1080p at 4×; the picture matches none of
+ * them, e.g. still from before a seek; the source is not a clip file) the estimate is reported as not exact, and
+ * the player's readout marks it so. {@link #stop()} hands over the last picture's signature so the view model can
+ * identify the paused frame among the exact decoder's frames when it was not identified already.
  *
  * <p>Every {@link #play} starts the media afresh at the frame's time ({@code :start-time}); libVLC's paused
  * seeks are not used (see stack notes: they land 1–4 frames early and can stop delivering pictures).
@@ -45,7 +53,13 @@ public final class VlcStream implements StreamPlayback {
     private volatile double anchorMillis;
     private volatile long anchorNanos;
     private volatile boolean clockKnown;
-    private volatile int shownFrame = -1;
+    private static final OnScreen NONE = new OnScreen(-1, false);
+    private final SignatureAhead ahead;
+    private volatile OnScreen shown = NONE;
+    // display thread only (reset by play and seek through the volatile flag)
+    private volatile boolean forgetLastExact;
+    private int lastExact = -1;
+    private long lastExactNanos;
     private volatile boolean finished;
     private volatile String failure;
     private volatile boolean released;
@@ -54,18 +68,40 @@ public final class VlcStream implements StreamPlayback {
     private ByteBuffer picture;
     private int pictureWidth;
     private int pictureHeight;
-    private boolean pictureShown;
+    private PictureSignature pictureSignature;
 
     /**
+     * A stream whose pictures are identified through a decode-ahead of the clip's exact frames when
+     * {@code source} is a clip file ({@link MediaFrameSource}); otherwise the frame on screen is the clock's
+     * estimate.
+     *
      * @param factory a loaded libVLC ({@link VlcLibrary#load})
      * @param source the clip's exact frames (for the frame index and times)
      * @param file the clip's file
      */
     public VlcStream(MediaPlayerFactory factory, FrameSource source, Path file, VideoSink sink) {
+        this(factory, source, file, sink, source instanceof MediaFrameSource m
+                ? SignatureAhead.forClip(file, m.index()) : null);
+    }
+
+    /**
+     * @param ahead the decode-ahead that identifies pictures (closed with this stream); null: the frame on screen
+     *     is always the clock's estimate
+     */
+    public VlcStream(MediaPlayerFactory factory, FrameSource source, Path file, VideoSink sink,
+            SignatureAhead ahead) {
+        this.ahead = ahead;
         this.source = source;
         this.mrl = file.toAbsolutePath().toString();
         this.sink = sink;
-        this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        try {
+            this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        } catch (RuntimeException | LinkageError e) {
+            if (ahead != null) {
+                ahead.close();
+            }
+            throw e;
+        }
         CallbackVideoSurface surface = factory.videoSurfaces().newVideoSurface(new Format(), new Render(), true);
         player.videoSurface().set(surface);
         player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
@@ -109,9 +145,13 @@ public final class VlcStream implements StreamPlayback {
         rate = r;
         finished = false;
         failure = null;
-        shownFrame = -1;
+        shown = NONE;
+        forgetLastExact = true;
         synchronized (pictureLock) {
-            pictureShown = false;
+            pictureSignature = null;
+        }
+        if (ahead != null) {
+            ahead.start(f, r);
         }
         double startSeconds = source.seconds(f);
         anchorMillis = startSeconds * 1000;
@@ -132,6 +172,9 @@ public final class VlcStream implements StreamPlayback {
         anchorMillis = clockMillis(System.nanoTime());
         anchorNanos = System.nanoTime();
         rate = r;
+        if (ahead != null) {
+            ahead.setRate(r);
+        }
         player.controls().setRate((float) r);
     }
 
@@ -144,14 +187,28 @@ public final class VlcStream implements StreamPlayback {
         anchorNanos = System.nanoTime();
         finished = false;
         // until libVLC displays a picture from the new time, say the target is on screen (so a loop jump is
-        // not repeated while older pictures drain)
-        shownFrame = f;
+        // not repeated while older pictures drain); it is not what is shown yet
+        shown = new OnScreen(f, false);
+        forgetLastExact = true;
+        if (ahead != null) {
+            ahead.start(f, rate);
+        }
         player.controls().setTime(Math.round(ms));
     }
 
     @Override
     public int frameOnScreen() {
-        return shownFrame;
+        return shown.frame();
+    }
+
+    @Override
+    public OnScreen onScreen() {
+        return shown;
+    }
+
+    /** The decode-ahead identifying pictures, if any. */
+    public Optional<SignatureAhead> signatureAhead() {
+        return Optional.ofNullable(ahead);
     }
 
     @Override
@@ -166,19 +223,23 @@ public final class VlcStream implements StreamPlayback {
 
     @Override
     public Stop stop() {
-        int estimate = shownFrame;
-        PictureDistance distance = null;
+        OnScreen now = shown;
+        PictureMatch distance = null;
         synchronized (pictureLock) {
-            if (pictureShown && picture != null) {
-                byte[] copy = new byte[4 * pictureWidth * pictureHeight];
-                picture.duplicate().rewind().get(copy);
-                distance = new PictureDistance(copy, pictureWidth, pictureHeight);
+            if (pictureSignature != null) {
+                distance = new PictureMatch(pictureSignature);
             }
+        }
+        if (ahead != null) {
+            ahead.stop();
         }
         if (!released) {
             player.controls().setPause(true);
         }
-        return new Stop(estimate < 0 ? Math.max(0, frameAtMillis(anchorMillis)) : estimate, distance);
+        if (now.frame() < 0) {
+            return new Stop(Math.max(0, frameAtMillis(anchorMillis)), false, distance);
+        }
+        return new Stop(now.frame(), now.exact() && distance != null, distance);
     }
 
     @Override
@@ -187,6 +248,9 @@ public final class VlcStream implements StreamPlayback {
             return;
         }
         released = true;
+        if (ahead != null) {
+            ahead.close();
+        }
         player.controls().stop();
         player.release();
     }
@@ -232,7 +296,7 @@ public final class VlcStream implements StreamPlayback {
         }
     }
 
-    /** Copies each displayed picture (opaque) and notes which frame the clock says it is. */
+    /** Copies each displayed picture (opaque) and identifies its frame (or notes the clock's estimate). */
     private final class Render implements RenderCallback {
         @Override
         public void lock(MediaPlayer mp) {
@@ -242,6 +306,7 @@ public final class VlcStream implements StreamPlayback {
         public void display(MediaPlayer mp, ByteBuffer[] nativeBuffers, BufferFormat format, int displayWidth,
                 int displayHeight) {
             long now = System.nanoTime();
+            PictureSignature signature;
             synchronized (pictureLock) {
                 if (picture == null || format.getWidth() != pictureWidth || format.getHeight() != pictureHeight) {
                     return;
@@ -256,11 +321,36 @@ public final class VlcStream implements StreamPlayback {
                 for (int o = 3, n = picture.capacity(); o < n; o += 4) {
                     picture.put(o, (byte) 0xFF);
                 }
-                pictureShown = true;
+                signature = PictureSignature.ofBgra(-1, picture, pictureWidth, pictureHeight);
+                pictureSignature = signature;
             }
+            double frameMs = 1000.0 / source.timing().fps();
             double ms = clockKnown ? clockMillis(now) : anchorMillis;
             // measured (VlcStreamTest): the clock at display time is about one frame behind the picture
-            shownFrame = frameAtMillis(ms + 1000.0 / source.timing().fps());
+            int estimate = frameAtMillis(ms + frameMs);
+            if (ahead == null) {
+                shown = new OnScreen(estimate, false);
+            } else {
+                if (forgetLastExact) {
+                    forgetLastExact = false;
+                    lastExact = -1;
+                }
+                // further guesses where the picture may be: before libVLC reports its clock, the wall clock since
+                // play; after a picture was identified, that frame advanced at the rate (dropped frames, a clock
+                // report that lags)
+                int wall = frameAtMillis(clockMillis(now) + frameMs);
+                int fromLast = lastExact < 0 ? estimate
+                        : lastExact + (int) Math.round((now - lastExactNanos) / 1e9 * rate * source.timing().fps());
+                FrameMatcher.Match m = FrameMatcher.match(new PictureMatch(signature),
+                        new int[] {estimate, fromLast, wall}, source.frameCount(), ahead::get);
+                if (m.exact()) {
+                    lastExact = m.frame();
+                    lastExactNanos = now;
+                }
+                shown = new OnScreen(m.frame(), m.exact());
+                // decode ahead of where the picture is (before libVLC's first clock report, the wall clock's guess)
+                ahead.moveTo(m.exact() || clockKnown ? m.frame() : Math.max(m.frame(), wall));
+            }
             sink.picture();
         }
 

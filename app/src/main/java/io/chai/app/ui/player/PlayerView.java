@@ -69,6 +69,10 @@ public final class PlayerView extends BorderPane {
 
         frameLabel.setId("player-frame");
         frameLabel.textProperty().bind(vm.frameText());
+        // while libVLC plays, a number it could not identify from the picture is an estimate: say so
+        frameLabel.accessibleTextProperty().bind(vm.frameAccessibleText());
+        vm.displayedExactProperty().addListener((o, a, exact) -> frameLabel.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("estimated"), !exact));
         timecodeLabel.setId("player-timecode");
         timecodeLabel.textProperty().bind(vm.timecodeText());
         secondsLabel.setId("player-seconds");

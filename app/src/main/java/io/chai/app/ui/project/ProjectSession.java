@@ -42,7 +42,8 @@ public final class ProjectSession implements AutoCloseable {
     private final ProjectInfo info;
     private final Specification spec;
     private final IndexStore indexes;
-    private final String author;
+    /** Who edits now: the window sets it at start-up and at every Switch user. */
+    private volatile String user;
     private final ProjectContent.ProjectModels models;
     private final CaptionWorkStore works;
     private final Workflow workflow;
@@ -52,7 +53,7 @@ public final class ProjectSession implements AutoCloseable {
         this.store = store;
         this.info = store.info();
         this.spec = spec;
-        this.author = author;
+        this.user = checkedUser(author);
         this.models = models;
         this.indexes = new IndexStore(info.directory().resolve("cache/frame-index"));
         this.works = CaptionWorkStore.of(store, spec.sentinel());
@@ -115,9 +116,10 @@ public final class ProjectSession implements AutoCloseable {
         source.prefetch(0);   // the player's first frame decodes while the window is built
         String id = clipId;
         CaptionModels m = models.forClip(new ClipFrames(file, indexes), () -> currentLabels(id));
+        String author = user;
         CaptionSession session = new CaptionSession(works, workflow, ClipId.of(clipId), m, author, () -> { });
         return new WorkstationContent(info.name() + " — " + file.getFileName(), spec, source,
-                new StoreAnswers(store, spec, clipId, author, Clock.systemUTC()), Optional.of(session),
+                new StoreAnswers(store, spec, clipId, this::author, Clock.systemUTC()), Optional.of(session),
                 Optional.of(this));
     }
 
@@ -143,9 +145,27 @@ public final class ProjectSession implements AutoCloseable {
         return indexes;
     }
 
-    /** Who edits by default (recorded on each revision). */
+    /**
+     * Who edits now: recorded on each checklist save of every clip opened from this session (their
+     * {@link StoreAnswers} ask at each save, not once when the clip opened).
+     */
     public String author() {
-        return author;
+        return user;
+    }
+
+    /**
+     * Makes {@code id} the author of the answers saved from now on (the window calls it at start-up with the
+     * remembered user and at every Switch user, after saving the previous user's pending answers).
+     */
+    public void setUser(String id) {
+        user = checkedUser(id);
+    }
+
+    private static String checkedUser(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a project session needs a user name");
+        }
+        return id.strip();
     }
 
     /**

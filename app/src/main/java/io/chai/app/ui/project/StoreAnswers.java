@@ -23,27 +23,42 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A clip's checklist answers in the project store: each save appends one {@code primitive_labels} revision (a
- * full {@link PrimitiveLabels} snapshot at clip level), loading reads the current one. Converts between the
- * checklist's stored form and the domain's label values (start/end pairs keyed by their stem, yes/no/unsure).
- * The store is not closed here: it belongs to the {@link ProjectSession}.
+ * full {@link PrimitiveLabels} snapshot at clip level, authored by the user at the time of the save), loading
+ * reads the current one. Converts between the checklist's stored form and the domain's label values (start/end
+ * pairs keyed by their stem, yes/no/unsure). The store is not closed here: it belongs to the {@link ProjectSession}.
  */
 public final class StoreAnswers implements AnswerStore {
     private final ProjectStore store;
     private final Specification spec;
     private final String clipId;
-    private final UserId author;
+    private final Supplier<String> author;
     private final Clock clock;
     private final JsonMapper json = ChaiJson.newMapper();
 
+    /** Answers saved as {@code author}, always. */
     public StoreAnswers(ProjectStore store, Specification spec, String clipId, String author, Clock clock) {
+        this(store, spec, clipId, fixed(author), clock);
+    }
+
+    /**
+     * Answers saved as whoever {@code author} names at the time of each save (the workstation's current user, who
+     * may change while the clip is open).
+     */
+    public StoreAnswers(ProjectStore store, Specification spec, String clipId, Supplier<String> author, Clock clock) {
         this.store = store;
         this.spec = spec;
         this.clipId = clipId;
-        this.author = UserId.of(author);
+        this.author = java.util.Objects.requireNonNull(author);
         this.clock = clock;
+    }
+
+    private static Supplier<String> fixed(String author) {
+        String id = UserId.of(author).value();
+        return () -> id;
     }
 
     @Override
@@ -62,9 +77,10 @@ public final class StoreAnswers implements AnswerStore {
 
     @Override
     public void save(Map<String, Object> answers) {
-        PrimitiveLabels labels = PrimitiveLabels.of(toLabelValues(answers), author, clock.instant());
+        UserId who = UserId.of(author.get());
+        PrimitiveLabels labels = PrimitiveLabels.of(toLabelValues(answers), who, clock.instant());
         try {
-            store.append(RevisionDraft.of(clipId, "", RevisionKind.PRIMITIVE_LABELS, author.value(),
+            store.append(RevisionDraft.of(clipId, "", RevisionKind.PRIMITIVE_LABELS, who.value(),
                     json.writeValueAsString(labels)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write primitive labels as JSON", e);

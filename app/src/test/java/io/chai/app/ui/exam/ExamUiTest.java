@@ -30,8 +30,9 @@ import org.testfx.framework.junit5.Start;
 /**
  * The exam in the real main window, on the demo exam ({@code chai exam demo}): a trainee answers a primitive
  * wrongly by clicking it in the checklist and sees the verdict with the reference and its definition; answers it
- * right; submits a subject caption through the caption stepper and sees it against the expert's; the lead's
- * Trainees table lists the trainee.
+ * right; submits a subject caption through the caption stepper and sees it against the expert's; the trainee has
+ * no Review and no Trainees tab; the lead (the exam's expert, or a recorded admin) has both, and the Trainees table
+ * lists the trainee.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExamUiTest {
@@ -77,8 +78,9 @@ class ExamUiTest {
         var ids = window.sideTabs().getTabs().stream().map(Tab::getId).toList();
         assertThat(ids.get(0)).isEqualTo("tab-checklist");
         assertThat(ids.get(1)).isEqualTo("tab-exam");
-        assertThat(ids.get(ids.size() - 1)).isEqualTo("tab-trainees");
-        assertThat(ids).contains("tab-captions", "tab-review");
+        // a trainee: no review queue (other trainees' submissions), no lead's summary
+        assertThat(ids).containsExactly("tab-checklist", "tab-exam", "tab-captions", "tab-library");
+        assertThat(tabs.lead()).isFalse();
         select(robot, window.sideTabs().getTabs().get(0));
         String scenery = spec.groupByField("shot_type").orElseThrow().value("scenery").orElseThrow().label();
         String human = spec.groupByField("shot_type").orElseThrow().value("human").orElseThrow().label();
@@ -119,12 +121,31 @@ class ExamUiTest {
         String diff = robot.lookup("#exam-caption-diff-subject").queryAs(DiffView.class).plainText();
         assertThat(diff).contains("{+computer-generated +}").contains("{+running +}");
 
-        // the lead's table
+        // the Review shortcut does nothing for a trainee
+        robot.interact(() -> window.sideTabs().getSelectionModel().select(0));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT4)
+                .release(javafx.scene.input.KeyCode.DIGIT4, javafx.scene.input.KeyCode.CONTROL);
+        robot.interact(() -> { });
+        assertThat(window.sideTabs().getSelectionModel().getSelectedIndex()).isZero();
+
+        // the lead (the exam's expert) gets Review back in its place and the Trainees tab last
+        robot.interact(() -> assertThat(window.switchUser("expert")).isTrue());
+        assertThat(tabs.lead()).isTrue();
+        assertThat(window.sideTabs().getTabs().stream().map(Tab::getId).toList()).containsExactly("tab-checklist",
+                "tab-exam", "tab-captions", "tab-review", "tab-library", "tab-trainees");
         select(robot, tabs.traineesTab());
         @SuppressWarnings("unchecked")
         TableView<TraineeSummary> table = robot.lookup("#exam-trainees").queryAs(TableView.class);
         UiTests.waitFor(30, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).trainee()).isEqualTo("tina");
         assertThat(table.getItems().get(0).captionsSubmitted()).isEqualTo(1);
+
+        // back to a trainee: both tabs go again
+        robot.interact(() -> assertThat(window.switchUser("tom")).isTrue());
+        assertThat(window.sideTabs().getTabs().stream().map(Tab::getId).toList()).containsExactly("tab-checklist",
+                "tab-exam", "tab-captions", "tab-library");
+        // tina's answers are still in the checklist, but they are not tom's: no verdict, so no reference
+        assertThat(window.checklist().answers()).containsKey("shot_type");
+        assertThat(tabs.exam().verdicts()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.chai.app.ui.diff.WordDiff;
 import io.chai.app.ui.exam.viewmodel.AspectComparison;
+import io.chai.app.ui.exam.viewmodel.ExamAccess;
 import io.chai.app.ui.exam.viewmodel.ExamViewModel;
 import io.chai.app.ui.exam.viewmodel.TraineeSummaryViewModel;
 import io.chai.app.ui.exam.viewmodel.VerdictRow;
@@ -17,6 +18,7 @@ import io.chai.model.domain.LabelValue;
 import io.chai.model.domain.PostCaption;
 import io.chai.model.domain.PrimitiveLabels;
 import io.chai.model.domain.Rating;
+import io.chai.model.domain.Role;
 import io.chai.model.domain.UserId;
 import io.chai.model.exam.ExamDefinition;
 import io.chai.model.exam.ExamFile;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +200,71 @@ class ExamViewModelTest {
             assertThat(TraineeSummaryViewModel.formAccuracy(tina)).isEqualTo("Composition 100% · Movement 50%");
             assertThat(lead.statusProperty().get()).contains("expert expert").contains("3 clips");
         }
+    }
+
+    @Test
+    void answersThatAreNotTheTraineesOwnNeverShowTheReference() {
+        ExamDefinition def = ExamFile.read(exam);
+        try (ProjectStore store = ProjectStore.open(exam)) {
+            String clip = def.items().get(2).clipId(); // the cellular automaton
+            // the checklist holds answers loaded from someone else's revision (another trainee's in a shared copy)
+            ObservableMap<String, Object> answers = FXCollections.observableHashMap();
+            answers.putAll(Map.of("shot_type", "human", "steadiness", "static"));
+            ExamViewModel vm = new ExamViewModel(spec, def, store, answers, clip, "tina", uiQueue::add);
+            List<VerdictRow> told = new ArrayList<>();
+            vm.setOnVerdict(told::add);
+            assertThat(vm.verdicts()).isEmpty();
+            assertThat(vm.tallyProperty().get()).startsWith("0 right of 0 answered");
+
+            // tina answers one question herself: only that one shows its reference
+            answers.put("camera_movement", "minor");
+            runUi();
+            assertThat(vm.verdicts()).extracting(VerdictRow::field).containsExactly("camera_movement");
+            assertThat(told).extracting(VerdictRow::field).containsExactly("camera_movement");
+
+            // a user switch: tina's live answer is not tom's
+            vm.setTrainee("tom");
+            assertThat(vm.verdicts()).isEmpty();
+            assertThat(vm.latestProperty().get()).isNull();
+            answers.put("has_overlays", Boolean.TRUE);
+            runUi();
+            assertThat(vm.verdicts()).extracting(VerdictRow::field).containsExactly("has_overlays");
+
+            // another clip's answers load, then the clip is shown: nothing of the loaded answers is tom's
+            answers.clear();
+            answers.putAll(Map.of("shot_type", "scenery", "camera_movement", "no"));
+            vm.showClip(clip);
+            runUi();
+            assertThat(vm.verdicts()).isEmpty();
+            assertThat(told).hasSize(2);
+
+            // what tom saved himself is his: the same answers loaded show their verdicts again
+            store.append(RevisionDraft.ofRecord(ClipId.of(clip), null, RevisionKind.PRIMITIVE_LABELS, "tom",
+                    PrimitiveLabels.of(Map.of("shot_type", new LabelValue.Choice("scenery"),
+                            "camera_movement", new LabelValue.Choice("minor")), UserId.of("tom"), Instant.now())));
+            vm.refresh();
+            // shot type as saved; camera movement differs from his saved answer (loaded from someone else)
+            assertThat(vm.verdicts()).extracting(VerdictRow::field).containsExactly("shot_type");
+            vm.setTrainee("tina");
+            assertThat(vm.verdicts()).isEmpty();
+            vm.close();
+        }
+    }
+
+    @Test
+    void theExpertAndRecordedAdminsLeadAnExamEveryoneElseTakesIt() {
+        ExamDefinition def = ExamFile.read(exam);
+        assertThat(ExamAccess.lead(def, Map.of(), "expert")).isTrue();
+        // no recorded roles (everyone holds every role elsewhere): only the expert leads
+        assertThat(ExamAccess.lead(def, Map.of(), "lead")).isFalse();
+        assertThat(ExamAccess.lead(def, Map.of(), "tina")).isFalse();
+        Map<String, Set<Role>> team = Map.of("lead", Set.of(Role.ADMIN, Role.REVIEWER), "tina", Set.of(Role.ANNOTATOR),
+                "rita", Set.of(Role.REVIEWER));
+        assertThat(ExamAccess.lead(def, team, "lead")).isTrue();
+        assertThat(ExamAccess.lead(def, team, "tina")).isFalse();
+        assertThat(ExamAccess.lead(def, team, "rita")).isFalse();
+        assertThat(ExamAccess.lead(def, team, "expert")).isTrue();
+        assertThat(ExamAccess.lead(def, team, null)).isFalse();
     }
 
     @Test

@@ -134,5 +134,29 @@ class LibraryUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
         UiTests.waitFor(60, () -> onFx(() -> third.equals(window.clipId().orElse(null))));
         assertThat(onFx(() -> window.player().source().name())).contains("03-cellular-automaton");
+
+        // a caption step on the clip on screen: its library row changes in place, the selection stays
+        robot.interact(() -> {
+            window.showLibrary();
+            view.table().getSelectionModel().clearAndSelect(0);
+        });
+        java.util.List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> vm.rows().addListener((javafx.collections.ListChangeListener<LibraryRow>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + "-" + c.getTo() + (c.wasUpdated() ? " updated" : " replaced"));
+            }
+        }));
+        var captions = onFx(() -> window.captions().orElseThrow());
+        robot.interact(() -> assertThat(captions.generate()).as(captions.errorProperty().get()).isTrue());
+        UiTests.waitFor(60, () -> onFx(() -> vm.rows().get(2).state(io.chai.model.domain.Aspect.SUBJECT.ordinal())
+                == io.chai.model.workflow.WorkflowState.PRECAPTIONED));
+        assertThat(changes).containsExactly("2-3 updated");
+        // the table redraws that row: its subject cell shows the pre-captioned glyph
+        UiTests.waitFor(30, () -> onFx(() -> robot.lookup(".library-state").queryAll().stream().anyMatch(n ->
+                n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getIndex() == 2
+                        && LibraryRow.glyph(io.chai.model.workflow.WorkflowState.PRECAPTIONED).equals(cell.getText()))));
+        assertThat(onFx(() -> view.table().getSelectionModel().getSelectedIndex())).isZero();
+        assertThat(onFx(() -> vm.rows().get(0).state(io.chai.model.domain.Aspect.SUBJECT.ordinal())))
+                .isEqualTo(io.chai.model.workflow.WorkflowState.NOT_STARTED);
     }
 }

@@ -265,6 +265,150 @@ class LibraryViewModelTest {
         store.append(RevisionDraft.of(ids.get(8), "subject", RevisionKind.SUBMISSION, "x", "{\"submitted\":false}"));
     }
 
+    /** What a row shows, as one string (to compare rows across tables). */
+    private static String shown(LibraryRow r) {
+        StringBuilder b = new StringBuilder(r.clipId()).append('|').append(r.name()).append('|').append(r.duration())
+                .append('|').append(r.fps()).append('|').append(r.resolution()).append('|');
+        for (int a = 0; a < ClipTable.ASPECTS; a++) {
+            b.append(r.state(a).ordinal());
+        }
+        return b.append('|').append(r.assignees()).append('|').append(r.tags()).toString();
+    }
+
+    private static List<String> shownRows(LibraryViewModel vm) {
+        List<String> out = new ArrayList<>();
+        for (LibraryRow r : vm.rows()) {
+            out.add(shown(r));
+        }
+        return out;
+    }
+
+    /** A project of {@code n} clips: tagged "even" or "odd", clip 3 assigned to alice. */
+    private static ProjectStore smallProject(String name, int n, List<String> clipIds) {
+        ProjectStore p = ProjectStore.create(dir.resolve(name), name, "chai-spec", "1.0.0");
+        List<NewClip> clips = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = String.format(Locale.ROOT, "%064x", 0xABC000 + i);
+            clipIds.add(id);
+            clips.add(new NewClip(id, "media/s-" + String.format(Locale.ROOT, "%03d", i) + ".mp4", 1000 + i, 0, null,
+                    new MediaInfo(2.0, 25, 1, 640, 360, 50, "h264"), List.of(i % 2 == 0 ? "even" : "odd")));
+        }
+        p.addClips(clips);
+        p.append(RevisionDraft.of(clipIds.get(3), "", RevisionKind.ASSIGNMENT, "lead", "{\"assignee\":\"alice\"}"));
+        return p;
+    }
+
+    @Test
+    void aStepOnOneClipRereadsOnlyItsRowInPlaceKeepingFilterAndSort() {
+        List<String> s = new ArrayList<>();
+        try (ProjectStore p = smallProject("steps", 300, s)) {
+            LibraryViewModel vm = new LibraryViewModel(LibrarySource.of(p), Runnable::run, Runnable::run);
+            vm.refresh();
+            vm.sortOrder().setAll(new SortKey(LibraryColumn.NAME, false));
+            vm.filterProperty().set(LibraryFilter.ALL.withTag("odd"));
+            assertThat(vm.rows()).hasSize(150);
+            ClipTable before = vm.table();
+            List<String> rowsBefore = shownRows(vm);
+            int at = vm.indexOf(s.get(3));
+            assertThat(at).isEqualTo(148);        // s-003 near the end of the odd clips by name, descending
+            List<ListChangeListener.Change<? extends LibraryRow>> changes = new ArrayList<>();
+            List<int[]> updated = new ArrayList<>();
+            vm.rows().addListener((ListChangeListener<LibraryRow>) c -> {
+                changes.add(c);
+                while (c.next()) {
+                    updated.add(new int[] {c.getFrom(), c.getTo(), c.wasUpdated() ? 1 : 0, c.getRemovedSize(),
+                        c.getAddedSize()});
+                }
+            });
+
+            // a caption step on clip 3 (subject pre-captioned) and an overlap assignment of its camera aspect
+            p.append(RevisionDraft.of(s.get(3), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"A dog\"}"));
+            p.append(RevisionDraft.of(s.get(3), "camera", RevisionKind.ASSIGNMENT, "lead",
+                    "{\"assignees\":[\"alice\",\"bob\"]}"));
+            vm.refreshClips(List.of(s.get(3)));
+
+            // one change updating exactly its position; filter and sort kept; every other row as it was
+            assertThat(changes).hasSize(1);
+            assertThat(updated).singleElement().satisfies(r -> assertThat(r).containsExactly(at, at + 1, 1, 0, 0));
+            assertThat(vm.filterProperty().get().tag()).isEqualTo("odd");
+            assertThat(vm.sortOrder()).containsExactly(new SortKey(LibraryColumn.NAME, false));
+            List<String> rowsAfter = shownRows(vm);
+            for (int i = 0; i < rowsAfter.size(); i++) {
+                if (i != at) {
+                    assertThat(rowsAfter.get(i)).as("row %d", i).isEqualTo(rowsBefore.get(i));
+                }
+            }
+            LibraryRow row = vm.rows().get(at);
+            assertThat(row.clipId()).isEqualTo(s.get(3));
+            assertThat(row.state(Aspect.SUBJECT.ordinal())).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(rowsBefore.get(at)).contains("|" + "0".repeat(ClipTable.ASPECTS) + "|alice|odd");
+            assertThat(row.assignees()).isEqualTo("alice, bob");
+            assertThat(row.tags()).isEqualTo("odd");
+            assertThat(vm.assignees()).containsExactly("alice", "bob");
+            // the old table is unchanged (a copy was made), the new one equals a fresh load row for row
+            assertThat(new LibraryRow(before, before.rowOf(s.get(3))).assignees()).isEqualTo("alice");
+            ClipTable fresh = ClipTable.load(p);
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(shown(new LibraryRow(vm.table(), i))).isEqualTo(shown(new LibraryRow(fresh, i)));
+            }
+
+            // a step that moves a row out of the filter: the list is redone under the same filter
+            vm.filterProperty().set(LibraryFilter.ALL.withState(WorkflowState.NOT_STARTED).withAspect(Aspect.SUBJECT));
+            assertThat(vm.rows()).hasSize(299);
+            changes.clear();
+            p.append(RevisionDraft.of(s.get(7), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"A cat\"}"));
+            vm.refreshClips(List.of(s.get(7)));
+            assertThat(changes).hasSize(1);
+            assertThat(vm.rows()).hasSize(298);
+            assertThat(vm.indexOf(s.get(7))).isEqualTo(-1);
+            assertThat(vm.rows().get(0).name()).isEqualTo("s-299.mp4");
+
+            // a clip the table does not have (imported since): a full load
+            String added = "e".repeat(64);
+            p.addClips(List.of(new NewClip(added, "media/s-new.mp4", 5, 0, null,
+                    new MediaInfo(2.0, 25, 1, 640, 360, 50, "h264"), List.of())));
+            vm.refreshClips(List.of(added));
+            assertThat(vm.table().size()).isEqualTo(301);
+            assertThat(vm.indexOf(added)).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void clipUpdatesQueuedTogetherAllArriveAndBuildOnTheNewestTable() {
+        List<String> s = new ArrayList<>();
+        try (ProjectStore p = smallProject("queued", 50, s)) {
+            ManualExecutor background = new ManualExecutor();
+            ManualExecutor ui = new ManualExecutor();
+            LibraryViewModel vm = new LibraryViewModel(LibrarySource.of(p), background, ui);
+            vm.refresh();
+            background.runAll();
+            ui.runAll();
+            assertThat(vm.rows()).hasSize(50);
+            // clip 1's update is made but not shown yet when clip 2's is asked for
+            p.append(RevisionDraft.of(s.get(1), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"One\"}"));
+            vm.refreshClips(List.of(s.get(1)));
+            background.runAll();
+            p.append(RevisionDraft.of(s.get(2), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"Two\"}"));
+            vm.refreshClips(List.of(s.get(2)));
+            background.runAll();
+            ui.runAll();
+            int subject = Aspect.SUBJECT.ordinal();
+            assertThat(vm.rows().get(1).state(subject)).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(vm.rows().get(2).state(subject)).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(vm.rows().get(3).state(subject)).isEqualTo(WorkflowState.NOT_STARTED);
+            // two asked before the background runs: one run reads both
+            p.append(RevisionDraft.of(s.get(4), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"4\"}"));
+            p.append(RevisionDraft.of(s.get(5), "subject", RevisionKind.PRE_CAPTION, "model", "{\"text\":\"5\"}"));
+            vm.refreshClips(List.of(s.get(4)));
+            vm.refreshClips(List.of(s.get(5)));
+            background.runAll();
+            ui.runAll();
+            assertThat(vm.rows().get(4).state(subject)).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(vm.rows().get(5).state(subject)).isEqualTo(WorkflowState.PRECAPTIONED);
+            assertThat(vm.loadingProperty().get()).isFalse();
+        }
+    }
+
     @Test
     void clipTableLoadsInImportOrder() {
         ClipTable t = ClipTable.load(store);

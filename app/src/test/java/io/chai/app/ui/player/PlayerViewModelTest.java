@@ -7,6 +7,7 @@ import io.chai.app.ui.frames.FrameSource;
 import io.chai.app.ui.frames.FrameTiming;
 import io.chai.app.ui.frames.TestPatternFrameSource;
 import io.chai.app.ui.player.viewmodel.PlayerViewModel;
+import io.chai.app.ui.player.viewmodel.StreamPlayback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -171,5 +172,98 @@ class PlayerViewModelTest {
         assertThat(p.filmstripIndices(4)).containsExactly(12, 37, 62, 87);
         assertThat(p.filmstripIndices(500)).hasSize(100).startsWith(0, 1).endsWith(99);
         assertThat(p.fraction(99)).isEqualTo(1.0);
+    }
+
+    /** A scripted stream: the test says which frame is on screen and whether it was identified. */
+    static final class ScriptedStream implements StreamPlayback {
+        volatile StreamPlayback.OnScreen onScreen = new StreamPlayback.OnScreen(-1, false);
+        StreamPlayback.Stop stop;
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public void play(int frame, double rate) {
+        }
+
+        @Override
+        public void setRate(double rate) {
+        }
+
+        @Override
+        public void seek(int frame) {
+        }
+
+        @Override
+        public int frameOnScreen() {
+            return onScreen.frame();
+        }
+
+        @Override
+        public StreamPlayback.OnScreen onScreen() {
+            return onScreen;
+        }
+
+        @Override
+        public boolean finished() {
+            return false;
+        }
+
+        @Override
+        public java.util.Optional<String> failure() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public StreamPlayback.Stop stop() {
+            return stop;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void whilePlayingAnUnidentifiedNumberIsMarkedAsAnEstimateAndAnIdentifiedOneIsNot() {
+        PlayerViewModel p = player();
+        ScriptedStream s = new ScriptedStream();
+        p.useStream(s);
+        p.togglePlay();
+        s.onScreen = new StreamPlayback.OnScreen(40, false);
+        p.tick(SECOND);
+        assertThat(p.streamOnScreenProperty().get()).isTrue();
+        assertThat(p.displayedExactProperty().get()).isFalse();
+        assertThat(p.frameText().get()).isEqualTo("Frame ≈40 / 99");
+        assertThat(p.frameAccessibleText().get()).startsWith("Frame about 40 of 99");
+        s.onScreen = new StreamPlayback.OnScreen(41, true);
+        p.tick(2 * SECOND);
+        assertThat(p.displayedExactProperty().get()).isTrue();
+        assertThat(p.frameText().get()).isEqualTo("Frame 41 / 99");
+        assertThat(p.frameAccessibleText().get()).isEqualTo("Frame 41 of 99");
+        // paused on an identified frame: shown at once from the exact decoder, nothing to resolve
+        List<Integer> measured = new ArrayList<>();
+        s.stop = new StreamPlayback.Stop(41, true, f -> {
+            measured.add(f.index());
+            return f.index() == 41 ? 0 : 1;
+        });
+        requests.clear();
+        p.pause();
+        assertThat(measured).isEmpty();
+        assertThat(requests).containsExactly(41);
+        assertThat(p.shownProperty().get().index()).isEqualTo(41);
+        assertThat(p.frameText().get()).isEqualTo("Frame 41 / 99");
+        assertThat(p.displayedExactProperty().get()).isTrue();
+        // paused on an estimate: the picture is identified among the exact frames around it
+        p.togglePlay();
+        s.onScreen = new StreamPlayback.OnScreen(60, false);
+        p.tick(3 * SECOND);
+        assertThat(p.frameText().get()).isEqualTo("Frame ≈60 / 99");
+        s.stop = new StreamPlayback.Stop(60, false, f -> f.index() == 62 ? 0 : 1000 + Math.abs(f.index() - 62));
+        p.pause();
+        assertThat(p.shownProperty().get().index()).isEqualTo(62);
+        assertThat(p.frameText().get()).isEqualTo("Frame 62 / 99");
     }
 }

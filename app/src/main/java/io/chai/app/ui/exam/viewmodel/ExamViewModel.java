@@ -34,9 +34,12 @@ import javafx.collections.ObservableMap;
  *
  * <p>Primitives: every time the trainee answers a question in the checklist, its verdict (right / wrong, with the
  * reference answer and the definition of the reference value) becomes {@link #latestProperty() latest} and joins
- * {@link #verdicts()}; questions not answered yet never show their reference. Captions: each aspect with a
- * reference shows only "submit to compare" until the trainee has submitted it; then their rating, critique and
- * post-caption against the expert's with word diffs and the score ({@link CaptionScore}).
+ * {@link #verdicts()}; questions not answered yet never show their reference. Only the trainee's own answers
+ * count as answered: those they gave in the checklist since the clip (or the user) was shown, and those their own
+ * newest saved labels hold. Answers loaded from someone else's revision (another trainee's, in a shared or merged
+ * folder, or the previous user's after a user switch) show no verdict and so no reference. Captions: each aspect
+ * with a reference shows only "submit to compare" until the trainee has submitted it; then their rating, critique
+ * and post-caption against the expert's with word diffs and the score ({@link CaptionScore}).
  */
 public final class ExamViewModel {
     private final Specification spec;
@@ -52,6 +55,10 @@ public final class ExamViewModel {
     private final Executor ui;
     private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
     private boolean pendingRemoval;
+    /** Fields the trainee changed in the checklist since the clip or the trainee was last shown. */
+    private final java.util.Set<String> given = new java.util.HashSet<>();
+    /** The trainee's own newest saved labels of the clip (normalized); empty when they saved none. */
+    private Map<String, Object> saved = Map.of();
     private boolean scheduled;
     private Consumer<VerdictRow> onVerdict = v -> { };
     private String trainee;
@@ -90,15 +97,26 @@ public final class ExamViewModel {
     public void showClip(String id) {
         clipId = Objects.requireNonNull(id);
         item = exam.item(id);
-        latest.set(null);
+        forgetGiven();
         refresh();
     }
 
     /** Another trainee works now. */
     public void setTrainee(String user) {
         trainee = Objects.requireNonNull(user);
-        latest.set(null);
+        forgetGiven();
         refresh();
+    }
+
+    /**
+     * A new clip or trainee: the answers now in the checklist are not (yet) this trainee's. Answer changes not yet
+     * checked (the loading of the new clip's answers) are dropped, not taken as the trainee answering.
+     */
+    private void forgetGiven() {
+        given.clear();
+        pending.clear();
+        pendingRemoval = false;
+        latest.set(null);
     }
 
     public String trainee() {
@@ -107,9 +125,13 @@ public final class ExamViewModel {
 
     /** Recomputes the verdicts from the current answers and the comparisons from the store. */
     public void refresh() {
+        TraineeWork work = item.isEmpty() ? null : TraineeWork.read(clipId, store.history(clipId, null),
+                exam.expert().value(), spec.sentinel()).get(trainee);
+        saved = work == null || trainee.equals(exam.expert().value()) ? Map.of()
+                : work.labels().map(l -> PrimitiveScoring.normalize(spec, l.toStoredMap())).orElse(Map.of());
         verdicts.setAll(rows());
         updateTally();
-        comparisons.setAll(buildComparisons());
+        comparisons.setAll(buildComparisons(work));
         if (item.isEmpty()) {
             status.set("This clip is not part of the exam \"" + exam.name() + "\".");
         } else {
@@ -136,6 +158,7 @@ public final class ExamViewModel {
         boolean removal = pendingRemoval;
         pending.clear();
         pendingRemoval = false;
+        given.addAll(keys); // changes after the clip was shown are the trainee's (answers, undo, rules, clear)
         if (keys.size() == 1 && !removal) {
             answered(keys.get(0));
         } else {
@@ -170,8 +193,8 @@ public final class ExamViewModel {
         Map<String, Object> reference = item.get().labels().get().toStoredMap();
         Map<String, Object> mine = PrimitiveScoring.normalize(spec, answers);
         for (PrimitiveVerdict v : PrimitiveScoring.score(spec, mine, reference)) {
-            if (v.verdict() == PrimitiveVerdict.Verdict.UNANSWERED) {
-                continue; // never reveal the reference of a question not answered yet
+            if (v.verdict() == PrimitiveVerdict.Verdict.UNANSWERED || !ownAnswer(v.field(), mine)) {
+                continue; // never reveal the reference of a question the trainee has not answered yet
             }
             PrimitiveGroup g = spec.groupByField(v.field()).orElseThrow();
             out.add(new VerdictRow(v.field(), ExamFormat.question(g, v.field()), ExamFormat.answer(g, v.trainee()),
@@ -179,6 +202,14 @@ public final class ExamViewModel {
                     v.right() ? "" : ExamFormat.definitions(g, v.trainee()), v.verdict()));
         }
         return out;
+    }
+
+    /**
+     * Whether the answer to {@code field} is the trainee's: given in the checklist since the clip was shown, or
+     * the same as in their own newest saved labels.
+     */
+    private boolean ownAnswer(String field, Map<String, Object> mine) {
+        return given.contains(field) || saved.containsKey(field) && saved.get(field).equals(mine.get(field));
     }
 
     private void updateTally() {
@@ -191,14 +222,12 @@ public final class ExamViewModel {
         tally.set(right + " right of " + verdicts.size() + " answered · " + scored + " questions have a reference");
     }
 
-    private List<AspectComparison> buildComparisons() {
+    private List<AspectComparison> buildComparisons(TraineeWork work) {
         List<AspectComparison> out = new ArrayList<>();
         if (item.isEmpty()) {
             return out;
         }
         ExamItem i = item.get();
-        TraineeWork work = TraineeWork.read(clipId, store.history(clipId, null), exam.expert().value(),
-                spec.sentinel()).get(trainee);
         for (Aspect a : Aspect.values()) {
             Optional<ReferenceCaption> ref = i.caption(a);
             if (ref.isEmpty()) {

@@ -35,8 +35,10 @@ import javafx.beans.property.SimpleDoubleProperty;
  * {@code requestFrame} callback and arrives through {@link #frameDecoded(FramePicture)}. Without a
  * {@link StreamPlayback} (no libVLC), playing does the same frame by frame. With one, playing forward runs on
  * it (real-time decode with audio, {@link #streamOnScreenProperty()} true once its picture is up, the readout
- * following its clock); on pause the picture it showed is identified among the exact decoder's frames around its
- * estimate, and that exact frame, with its number, replaces it. Reverse play always uses the exact decoder.
+ * showing the frame the stream identified its picture as, or its clock's estimate marked as such:
+ * {@link #displayedExactProperty()} false, "≈" in {@link #frameText()}); on pause the exact frame it showed
+ * (identified then if it was not already, among the exact decoder's frames around its estimate), with its number,
+ * replaces the stream's picture. Reverse play always uses the exact decoder.
  */
 public final class PlayerViewModel {
     public static final double MIN_SPEED = 0.1;
@@ -56,6 +58,7 @@ public final class PlayerViewModel {
     private final ReadOnlyIntegerWrapper loopOut = new ReadOnlyIntegerWrapper(-1);
 
     private final ReadOnlyIntegerWrapper displayed = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper displayedExact = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper streamOnScreen = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("FFmpeg");
     private final ReadOnlyStringWrapper engineNotice = new ReadOnlyStringWrapper("");
@@ -203,7 +206,7 @@ public final class PlayerViewModel {
         if (streaming) {
             StreamPlayback.Stop stop = stopStream();
             position.set(stop.estimate());
-            if (stop.distance() == null) {
+            if (stop.exact() || stop.distance() == null) {
                 showExact(stop.estimate());
             } else {
                 startResolve(stop);
@@ -275,6 +278,7 @@ public final class PlayerViewModel {
         if (shown.get() != null && shown.get().index() == f) {
             if (streamOnScreen.get()) {
                 streamOnScreen.set(false);
+                displayedExact.set(true);
                 displayed.set(f);
             }
             return;
@@ -402,7 +406,9 @@ public final class PlayerViewModel {
             seek(frameCount() - 1);
             return;
         }
-        int f = stream.frameOnScreen();
+        StreamPlayback.OnScreen on = stream.onScreen();
+        int f = on.frame();
+        boolean exact = on.exact();
         if (f < 0) {
             return;
         }
@@ -412,7 +418,9 @@ public final class PlayerViewModel {
         if (loopActive() && (f > loopOut.get() || f < loopIn.get())) {
             stream.seek(loopIn.get());
             f = loopIn.get();
+            exact = false;
         }
+        displayedExact.set(exact);
         displayed.set(f);
         if (f != position.get()) {
             position.set(f);
@@ -433,6 +441,7 @@ public final class PlayerViewModel {
         shown.set(p);
         if (!streaming || !streamOnScreen.get()) {
             streamOnScreen.set(false);
+            displayedExact.set(true);
             displayed.set(p.index());
         }
     }
@@ -528,6 +537,7 @@ public final class PlayerViewModel {
             position.set(best.index());
             shown.set(best);
             streamOnScreen.set(false);
+            displayedExact.set(true);
             displayed.set(best.index());
             if (delta != 0) {
                 seek(best.index() + delta);
@@ -594,6 +604,14 @@ public final class PlayerViewModel {
         return displayed.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the frame number on screen is known exactly: always for the exact decoder's frames; while the
+     * stream plays, when it identified its picture among exact frames (false: its clock's estimate).
+     */
+    public ReadOnlyBooleanProperty displayedExactProperty() {
+        return displayedExact.getReadOnlyProperty();
+    }
+
     /** True while the stream's (libVLC's) picture is on screen instead of an exact frame. */
     public ReadOnlyBooleanProperty streamOnScreenProperty() {
         return streamOnScreen.getReadOnlyProperty();
@@ -609,10 +627,19 @@ public final class PlayerViewModel {
         return engineNotice.getReadOnlyProperty();
     }
 
-    /** "Frame 120 / 1199" of the frame on screen. */
+    /** "Frame 120 / 1199" of the frame on screen; "Frame ≈120 / 1199" when the number is an estimate. */
     public StringBinding frameText() {
         return Bindings.createStringBinding(() -> displayed.get() < 0 ? "Frame – / " + (frameCount() - 1)
-                : "Frame " + displayed.get() + " / " + (frameCount() - 1), displayed);
+                : "Frame " + (displayedExact.get() ? "" : "≈") + displayed.get() + " / " + (frameCount() - 1),
+                displayed, displayedExact);
+    }
+
+    /** The frame readout for screen readers, saying when the number is an estimate. */
+    public StringBinding frameAccessibleText() {
+        return Bindings.createStringBinding(() -> displayed.get() < 0 ? "No frame yet"
+                : displayedExact.get() ? "Frame " + displayed.get() + " of " + (frameCount() - 1)
+                : "Frame about " + displayed.get() + " of " + (frameCount() - 1)
+                        + ", estimated while playing; exact when paused", displayed, displayedExact);
     }
 
     /** SMPTE timecode of the frame on screen. */

@@ -24,8 +24,16 @@ public interface StreamPlayback extends AutoCloseable {
     /** Jumps to {@code frame} while playing (loop playback). */
     void seek(int frame);
 
-    /** The frame estimated to be on screen now; -1 before the first picture since the last {@link #play}. */
+    /** The frame on screen now; -1 before the first picture since the last {@link #play}. */
     int frameOnScreen();
+
+    /**
+     * The frame on screen now and whether it was identified from the picture itself (exact) or is the clock's
+     * estimate; both from the same picture. The default says "estimate".
+     */
+    default OnScreen onScreen() {
+        return new OnScreen(frameOnScreen(), false);
+    }
 
     /** Whether playback reached the end of the clip since the last {@link #play}. */
     boolean finished();
@@ -44,12 +52,28 @@ public interface StreamPlayback extends AutoCloseable {
     void close();
 
     /**
+     * The frame on screen.
+     *
+     * @param frame the frame (-1 before the first picture)
+     * @param exact true when the picture was identified among the exact decoder's frames; false when
+     *     {@code frame} is the player's clock's estimate (the readout then says so)
+     */
+    record OnScreen(int frame, boolean exact) {
+    }
+
+    /**
      * What was on screen when playback stopped.
      *
-     * @param estimate the frame the player's clock says was on screen
-     * @param distance distance of a decoded frame's picture from the picture that was on screen; null when no
-     *     picture was shown
+     * @param estimate the frame on screen: identified from the picture when {@code exact}, else the player's
+     *     clock's estimate
+     * @param exact whether {@code estimate} was identified from the picture (no need to resolve it again)
+     * @param distance distance of a decoded frame's picture from the picture that was on screen (0 = identical);
+     *     null when no picture was shown
      */
-    record Stop(int estimate, ToLongFunction<FramePicture> distance) {
+    record Stop(int estimate, boolean exact, ToLongFunction<FramePicture> distance) {
+        /** A stop whose frame is the clock's estimate. */
+        public Stop(int estimate, ToLongFunction<FramePicture> distance) {
+            this(estimate, false, distance);
+        }
     }
 }
