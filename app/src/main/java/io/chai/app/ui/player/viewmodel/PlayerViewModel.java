@@ -597,8 +597,8 @@ public final class PlayerViewModel {
     }
 
     /**
-     * The frame on screen: the exact picture's number, or while the stream's picture is up, the frame its clock
-     * says is showing; -1 before the first frame.
+     * The frame on screen: the exact picture's number, or while the stream's picture is up, the frame the stream
+     * identified it as (or its clock's estimate, see {@link #displayedExactProperty()}); -1 before the first frame.
      */
     public ReadOnlyIntegerProperty displayedProperty() {
         return displayed.getReadOnlyProperty();
