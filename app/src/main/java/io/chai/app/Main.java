@@ -18,11 +18,29 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        if (startsWorkstation(args)) {
+            // most of a second of native start-up, done while the command line is parsed and the project opens
+            io.chai.app.ui.FxToolkit.start();
+        }
         // one settings folder per OS for every part of chai (model-server profiles read chai.config.dir)
         if (System.getProperty(ConfigPaths.OVERRIDE_PROPERTY) == null) {
             System.setProperty(ConfigPaths.OVERRIDE_PROPERTY, UserDirs.current().config().toString());
         }
         System.exit(ChaiCommand.run(arguments(args)));
+    }
+
+    /** Whether {@code args} open a workstation window (not its help, not without a display). */
+    static boolean startsWorkstation(String[] args) {
+        String[] a = arguments(args);
+        if (a.length == 0 || !"workstation".equals(a[0])) {
+            return false;
+        }
+        for (String x : a) {
+            if (x.equals("-h") || x.equals("--help") || x.equals("-V") || x.equals("--version")) {
+                return false;
+            }
+        }
+        return io.chai.app.ui.WorkstationLauncher.displayAvailable();
     }
 
     /**

@@ -29,4 +29,18 @@ class MainArgumentsTest {
                 .containsExactly("workstation", marker.toString());
         assertThat(Main.arguments(new String[0])).isEmpty();
     }
+
+    @Test
+    void javaFxStartsEarlyOnlyForAWorkstationWindow(@TempDir Path tmp) throws Exception {
+        // the display decides only for a workstation window; every other command never starts JavaFX
+        boolean display = io.chai.app.ui.WorkstationLauncher.displayAvailable();
+        assertThat(Main.startsWorkstation(new String[] {"workstation", "--demo"})).isEqualTo(display);
+        Path marker = Files.writeString(tmp.resolve("project.chai"), "{}");
+        assertThat(Main.startsWorkstation(new String[] {marker.toString()})).isEqualTo(display);
+        assertThat(Main.startsWorkstation(new String[] {"workstation", "--help"})).isFalse();
+        assertThat(Main.startsWorkstation(new String[] {"workstation", "-h"})).isFalse();
+        assertThat(Main.startsWorkstation(new String[] {"--version"})).isFalse();
+        assertThat(Main.startsWorkstation(new String[] {"export", "--project", tmp.toString()})).isFalse();
+        assertThat(Main.startsWorkstation(new String[0])).isFalse();
+    }
 }

@@ -654,23 +654,7 @@ public final class MainWindow {
      * first frame for the CPU (the rest of the checklist, loading the library's rows, the sync status) waits for it.
      */
     private void afterFirstFrame(Runnable work) {
-        if (player.shownProperty().get() != null) {
-            work.run();
-            return;
-        }
-        player.shownProperty().addListener(new javafx.beans.value.ChangeListener<io.chai.app.ui.frames.FramePicture>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends io.chai.app.ui.frames.FramePicture> o,
-                    io.chai.app.ui.frames.FramePicture a, io.chai.app.ui.frames.FramePicture b) {
-                if (b != null) {
-                    o.removeListener(this);
-                    // a moment later: the frame is drawn in the pulses right after it is shown
-                    PauseTransition later = new PauseTransition(Duration.millis(200));
-                    later.setOnFinished(e -> work.run());
-                    later.play();
-                }
-            }
-        });
+        Observables.whenTrue(playerView.firstFrameDrawnProperty(), work);
     }
 
     private static ExecutorService daemonThread(String name) {

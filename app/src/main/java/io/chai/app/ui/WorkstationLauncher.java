@@ -57,18 +57,13 @@ public final class WorkstationLauncher {
         CompletableFuture<Void> failure = new CompletableFuture<>();
         Stage[] window = new Stage[1];
         // JavaFX starts, and the window opens with a one-line "Opening…", while the project opens on this thread
-        try {
-            Platform.startup(() -> {
-                io.chai.app.StartupTrace.mark("JavaFX started");
-                window[0] = new Stage();
-                window[0].setOnHidden(e -> closed.countDown());
-                showOpening(window[0], s);
-                io.chai.app.StartupTrace.mark("opening window shown");
-            });
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            throw new UserFacingException("cannot open a window: " + e.getMessage()
-                    + " (run on a desktop session, or under xvfb-run)", e);
-        }
+        FxToolkit.whenStarted(() -> {
+            io.chai.app.StartupTrace.mark("JavaFX started");
+            window[0] = new Stage();
+            window[0].setOnHidden(e -> closed.countDown());
+            showOpening(window[0], s);
+            io.chai.app.StartupTrace.mark("opening window shown");
+        });
         WorkstationContent c;
         try {
             c = content.get();
@@ -77,6 +72,7 @@ public final class WorkstationLauncher {
             throw e;
         }
         io.chai.app.StartupTrace.mark("content opened");
+        FxToolkit.awaitStarted();
         Platform.runLater(() -> {
             try {
                 Stage stage = window[0];
@@ -132,16 +128,12 @@ public final class WorkstationLauncher {
         preload();
         WorkstationSettings settings = WorkstationSettings.load(configDir);
         CountDownLatch closed = new CountDownLatch(1);
-        try {
-            Platform.startup(() -> {
-                Stage stage = new Stage();
-                stage.setOnHidden(e -> closed.countDown());
-                showStart(stage, configDir, settings, open);
-            });
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            throw new UserFacingException("cannot open a window: " + e.getMessage()
-                    + " (run on a desktop session, or under xvfb-run)", e);
-        }
+        FxToolkit.whenStarted(() -> {
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> closed.countDown());
+            showStart(stage, configDir, settings, open);
+        });
+        FxToolkit.awaitStarted();
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -220,18 +212,23 @@ public final class WorkstationLauncher {
         stage.show();
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Loads, on threads of their own, what opening any project needs and the main thread would otherwise load one
      * after the other: FFmpeg's and SQLite's native libraries and the bundled specification. The main thread opening
      * the project meets them loaded, or waits for the part still loading; a failure is left for it to report.
+     * {@code chai workstation} calls this first thing (with {@link FxToolkit#start()}); later calls do nothing.
      */
-    private static void preload() {
+    public static void preload() {
+        if (!PRELOADING.compareAndSet(false, true)) {
+            return;
+        }
         List<Map.Entry<String, Runnable>> parts = List.of(
                 Map.entry("chai-preload-ffmpeg", io.chai.media.VideoClip::loadNatives),
-                Map.entry("chai-preload-spec", () -> {
-                    io.chai.model.store.ProjectStore.loadDriver();
-                    io.chai.model.spec.Specifications.bundled();
-                }));
+                Map.entry("chai-preload-sqlite", io.chai.model.store.ProjectStore::loadDriver),
+                Map.entry("chai-preload-spec", io.chai.model.spec.Specifications::bundled));
         for (Map.Entry<String, Runnable> part : parts) {
             Thread t = new Thread(() -> {
                 try {
@@ -250,12 +247,17 @@ public final class WorkstationLauncher {
         return configDir.resolve("screenshot-session");
     }
 
-    private static void checkDisplay() {
+    /** Whether a window can be opened here (on Linux: a display is set; elsewhere assumed). */
+    public static boolean displayAvailable() {
         if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
-            return;
+            return true;
         }
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+        return !(os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY")));
+    }
+
+    private static void checkDisplay() {
+        if (!displayAvailable()) {
             throw new UserFacingException("no display: DISPLAY is not set (run on a desktop session, or under "
                     + "xvfb-run -a ./chai workstation …)");
         }

@@ -13,8 +13,8 @@ import javafx.scene.image.ImageView;
 /**
  * Chooses how a player plays: libVLC ({@link VlcStream} into a {@link FxVideoSink}) when the clip is a file and
  * libVLC loads, else the exact FFmpeg decoder frame by frame with the one-line notice from {@link VlcLibrary}.
- * libVLC is loaded on a background thread once the first exact frame is up, so the first frame never waits for
- * it; until it is ready (well under a second on a quiet machine) playing uses the exact decoder.
+ * libVLC is loaded on a background thread once the first exact frame has been drawn, so the first frame never
+ * waits for it; until it is ready (well under a second on a quiet machine) playing uses the exact decoder.
  */
 public final class PlayerEngine implements AutoCloseable {
     private final PlayerViewModel vm;
@@ -27,8 +27,12 @@ public final class PlayerEngine implements AutoCloseable {
         this.vm = vm;
     }
 
-    /** Starts choosing the engine for {@code vm}; libVLC's pictures will go to {@code streamView}. */
-    public static PlayerEngine attach(PlayerViewModel vm, ImageView streamView, VlcLibrary.Config config) {
+    /**
+     * Starts choosing the engine for {@code vm}; libVLC's pictures will go to {@code streamView}. libVLC loads once
+     * {@code firstFrameDrawn} is true, so that it does not compete with the first frame for the CPU.
+     */
+    public static PlayerEngine attach(PlayerViewModel vm, ImageView streamView, VlcLibrary.Config config,
+            javafx.beans.value.ObservableBooleanValue firstFrameDrawn) {
         PlayerEngine e = new PlayerEngine(vm);
         FrameSource source = vm.source();
         Optional<Path> file = source.file();
@@ -39,21 +43,7 @@ public final class PlayerEngine implements AutoCloseable {
         }
         Thread t = new Thread(() -> e.load(config, source, file.get(), streamView), "chai-libvlc-load");
         t.setDaemon(true);
-        if (vm.shownProperty().get() != null) {
-            t.start();
-        } else {
-            // load libVLC once the first frame is up, so it does not compete with the first decode for the CPU
-            vm.shownProperty().addListener(new javafx.beans.value.ChangeListener<FramePicture>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends FramePicture> o, FramePicture a,
-                        FramePicture b) {
-                    if (b != null) {
-                        vm.shownProperty().removeListener(this);
-                        t.start();
-                    }
-                }
-            });
-        }
+        io.chai.app.ui.Observables.whenTrue(firstFrameDrawn, t::start);
         return e;
     }
 

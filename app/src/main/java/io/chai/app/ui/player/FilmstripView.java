@@ -30,7 +30,8 @@ public final class FilmstripView extends Pane {
     private final Rectangle marker = new Rectangle(3, HEIGHT);
     private final Rectangle loop = new Rectangle(0, HEIGHT);
 
-    public FilmstripView(PlayerViewModel vm, TaskCenter tasks) {
+    /** @param drawn true once the player's first frame is drawn: the thumbnails are decoded after it */
+    public FilmstripView(PlayerViewModel vm, TaskCenter tasks, javafx.beans.value.ObservableBooleanValue drawn) {
         this.vm = vm;
         getStyleClass().add("filmstrip");
         setAccessibleRole(AccessibleRole.SLIDER);
@@ -76,20 +77,7 @@ public final class FilmstripView extends Pane {
             }
         };
         // the thumbnails wait for the first frame: decoding them would compete with it for the CPU
-        if (vm.shownProperty().get() != null) {
-            tasks.submit(t);
-        } else {
-            vm.shownProperty().addListener(new javafx.beans.value.ChangeListener<FramePicture>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends FramePicture> o, FramePicture a,
-                        FramePicture b) {
-                    if (b != null) {
-                        vm.shownProperty().removeListener(this);
-                        tasks.submit(t);
-                    }
-                }
-            });
-        }
+        io.chai.app.ui.Observables.whenTrue(drawn, () -> tasks.submit(t));
     }
 
     private void seekTo(double x) {

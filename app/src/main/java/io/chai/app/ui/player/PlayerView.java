@@ -37,6 +37,9 @@ import javafx.util.StringConverter;
 public final class PlayerView extends BorderPane {
     private final PlayerViewModel vm;
     private final VideoSurface surface = new VideoSurface();
+    /** True from the pulse after the one that laid out the first frame: it has been drawn. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper firstFrameDrawn =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final Label frameLabel = new Label();
     private final Label timecodeLabel = new Label();
     private final Label secondsLabel = new Label();
@@ -65,7 +68,7 @@ public final class PlayerView extends BorderPane {
         surface.streamView.visibleProperty().bind(vm.streamOnScreenProperty());
         surface.view.visibleProperty().bind(vm.streamOnScreenProperty().not());
         setCenter(surface);
-        engine = PlayerEngine.attach(vm, surface.streamView, vlc);
+        engine = PlayerEngine.attach(vm, surface.streamView, vlc, firstFrameDrawn.getReadOnlyProperty());
 
         frameLabel.setId("player-frame");
         frameLabel.textProperty().bind(vm.frameText());
@@ -151,7 +154,7 @@ public final class PlayerView extends BorderPane {
         transport.getStyleClass().add("player-controls");
         HBox readout = new HBox(frameLabel, timecodeLabel, secondsLabel, engineLabel);
         readout.getStyleClass().add("player-readout-row");
-        FilmstripView filmstrip = new FilmstripView(vm, tasks);
+        FilmstripView filmstrip = new FilmstripView(vm, tasks, firstFrameDrawn.getReadOnlyProperty());
         VBox bottom = new VBox(filmstrip, readout, notice, transport);
         bottom.setPadding(new Insets(2, 0, 0, 0));
         setBottom(bottom);
@@ -163,12 +166,15 @@ public final class PlayerView extends BorderPane {
             @Override
             public void handle(long now) {
                 vm.tick(now);
-                if (marker && pulsesSinceFirstFrame < 1 && surface.current != null) {
+                if (pulsesSinceFirstFrame < 1 && surface.current != null) {
                     // the pulse after the one that laid out the first frame: it has been rendered
                     if (++pulsesSinceFirstFrame == 1) {
-                        io.chai.app.StartupTrace.markWithCosts("first frame shown", getScene());
-                        System.out.println(FIRST_FRAME_MARKER + " " + surface.current.index());
-                        System.out.flush();
+                        if (marker) {
+                            io.chai.app.StartupTrace.markWithCosts("first frame shown", getScene());
+                            System.out.println(FIRST_FRAME_MARKER + " " + surface.current.index());
+                            System.out.flush();
+                        }
+                        firstFrameDrawn.set(true);
                     }
                 }
             }
@@ -180,6 +186,15 @@ public final class PlayerView extends BorderPane {
     public static final String FIRST_FRAME_MARKER_PROPERTY = "chai.marker.firstFrame";
     /** The line (followed by the frame number) printed to stdout when the first frame is on screen. */
     public static final String FIRST_FRAME_MARKER = "chai-first-frame-shown";
+
+    /**
+     * True once the first frame has been drawn (the pulse after the one that laid it out). Work that would compete
+     * with the first frame for the CPU waits for it: the filmstrip's thumbnails, loading libVLC, the rest of the
+     * window's start-up work.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty firstFrameDrawnProperty() {
+        return firstFrameDrawn.getReadOnlyProperty();
+    }
 
     /** The engine choice (libVLC or FFmpeg) and its libVLC player, if any. */
     public PlayerEngine engine() {
