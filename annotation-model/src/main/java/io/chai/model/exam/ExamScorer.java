@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Scores every trainee of an exam: reads each exam clip's revisions (from one or more copies of the exam folder,
  * merged by revision uuid), splits them by author ({@link TraineeWork}; the expert is never a trainee), and scores
- * primitives ({@link PrimitiveScoring}) and submitted captions ({@link CaptionScore}) against the references.
+ * primitives (each question's first committed answer: {@link PrimitiveScoring#firstAnswers}) and submitted
+ * captions ({@link CaptionScore}) against the references.
  */
 public final class ExamScorer {
     private final Specification spec;
@@ -60,14 +61,17 @@ public final class ExamScorer {
 
     /** One trainee's result on one clip. */
     public ItemResult item(ExamItem item, TraineeWork w) {
-        List<PrimitiveVerdict> verdicts = item.labels().isPresent() && w.labels().isPresent()
-                ? PrimitiveScoring.score(spec, w.labels(), item.labels().get()) : List.of();
+        // the first answer to each question counts: its verdict showed the reference (PrimitiveScoring.firstAnswers)
+        boolean labelled = !w.labelHistory().isEmpty();
+        List<PrimitiveVerdict> verdicts = item.labels().isPresent() && labelled
+                ? PrimitiveScoring.score(spec, PrimitiveScoring.firstAnswers(spec, w.labelHistory()),
+                        item.labels().get().toStoredMap()) : List.of();
         Map<Aspect, CaptionScore> captions = new EnumMap<>(Aspect.class);
         w.submitted().forEach((a, s) -> item.caption(a).ifPresent(ref -> captions.put(a,
                 CaptionScore.of(a, s.preCaption(), s.rating(), s.critique(), s.caption(), ref))));
-        boolean done = (item.labels().isEmpty() || w.labels().isPresent())
+        boolean done = (item.labels().isEmpty() || labelled)
                 && captions.keySet().containsAll(item.captions().keySet());
-        return new ItemResult(item.clipId(), item.displayName(), w.labels().isPresent(), verdicts, captions, done,
+        return new ItemResult(item.clipId(), item.displayName(), labelled, verdicts, captions, done,
                 w.timeSpent());
     }
 

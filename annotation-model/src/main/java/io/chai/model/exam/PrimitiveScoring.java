@@ -79,6 +79,47 @@ public final class PrimitiveScoring {
         return out;
     }
 
+    /**
+     * The <em>scored</em> answers of a trainee who saved {@code history} (their own {@code primitive_labels}
+     * revisions of one clip, oldest first), in {@link #normalize normalized} form: per field the first answer they
+     * committed, because its verdict (and so the reference) is shown as soon as it is given; later changes do not
+     * count. An answer is a value: not unset, not {@code unknown} or "unsure", not an empty multi-select. A
+     * start/end pair's end counts only when given explicitly (an end left <em>Unchanged</em> is stored like one
+     * not answered yet, and gets no verdict); an end never given explicitly is scored as unchanged, equal to the
+     * scored start.
+     */
+    public static Map<String, Object> firstAnswers(Specification spec, List<PrimitiveLabels> history) {
+        Map<String, Object> first = firstGiven(spec, history);
+        for (PrimitiveGroup g : spec.groups()) {
+            if (g.kind() == PrimitiveKind.START_END && first.containsKey(g.startField())) {
+                first.putIfAbsent(g.endField(), first.get(g.startField()));
+            }
+        }
+        return first;
+    }
+
+    /**
+     * As {@link #firstAnswers} without scoring ends never given explicitly: only the answers the trainee gave, the
+     * ones whose verdict the workstation shows.
+     */
+    public static Map<String, Object> firstGiven(Specification spec, List<PrimitiveLabels> history) {
+        Map<String, Object> first = new TreeMap<>();
+        for (PrimitiveLabels labels : history) {
+            Map<String, Object> raw = new TreeMap<>(labels.toStoredMap());
+            for (PrimitiveGroup g : spec.groups()) {
+                if (g.kind() == PrimitiveKind.START_END && Boolean.TRUE.equals(raw.get(g.endWasNaField()))) {
+                    raw.remove(g.endField());
+                }
+            }
+            normalize(spec, raw).forEach((field, value) -> {
+                if (!(value instanceof Collection<?> c && c.isEmpty())) {
+                    first.putIfAbsent(field, value);
+                }
+            });
+        }
+        return first;
+    }
+
     /** Shorthand for labels on both sides. */
     public static List<PrimitiveVerdict> score(Specification spec, Optional<PrimitiveLabels> trainee,
             PrimitiveLabels reference) {

@@ -23,16 +23,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One trainee's work on one exam clip, read from the revision log by author: their newest primitive labels, and
+ * One trainee's work on one exam clip, read from the revision log by author: their primitive labels (every saved
+ * version, oldest first, for the first-answer scoring of {@link PrimitiveScoring#firstAnswers}, and the newest), and
  * for every aspect they submitted, the rating, critique and post-caption they submitted (their own newest values
  * of each kind). Other people's revisions on the same clip, including other trainees' in a merged folder, are
  * ignored; the pre-caption is the trainee's own (regenerated) one, else the exam's copy of the expert's.
  *
+ * @param labelHistory every primitive_labels revision of the trainee on the clip, oldest first (cleared ones left
+ *                     out)
  * @param timeSpent from the trainee's first to last revision on the clip (autosaved edits and steps), so it
  *                  misses the reading before the first saved answer
  */
 public record TraineeWork(String trainee, String clipId, Optional<PrimitiveLabels> labels,
-        Map<Aspect, Submitted> submitted, Duration timeSpent) {
+        List<PrimitiveLabels> labelHistory, Map<Aspect, Submitted> submitted, Duration timeSpent) {
 
     /** What the trainee submitted for one aspect. */
     public record Submitted(PreCaption preCaption, Rating rating, Critique critique, PostCaption caption) {
@@ -42,6 +45,7 @@ public record TraineeWork(String trainee, String clipId, Optional<PrimitiveLabel
         EnumMap<Aspect, Submitted> copy = new EnumMap<>(Aspect.class);
         copy.putAll(submitted);
         submitted = java.util.Collections.unmodifiableMap(copy);
+        labelHistory = List.copyOf(labelHistory);
     }
 
     /**
@@ -76,6 +80,11 @@ public record TraineeWork(String trainee, String clipId, Optional<PrimitiveLabel
             List<Revision> mine = e.getValue();
             Optional<PrimitiveLabels> labels = newest(mine, "", RevisionKind.PRIMITIVE_LABELS)
                     .map(r -> ChaiJson.read(json, r.payload(), PrimitiveLabels.class, where(r)));
+            List<PrimitiveLabels> versions = mine.stream()
+                    .filter(r -> r.aspect().isEmpty() && r.kind() == RevisionKind.PRIMITIVE_LABELS)
+                    .filter(r -> !"null".equals(r.payload().strip()))
+                    .sorted((x, y) -> x.supersedes(y) ? 1 : y.supersedes(x) ? -1 : 0)
+                    .map(r -> ChaiJson.read(json, r.payload(), PrimitiveLabels.class, where(r))).toList();
             Map<Aspect, Submitted> submitted = new EnumMap<>(Aspect.class);
             for (Aspect a : Aspect.values()) {
                 Optional<Revision> sub = newest(mine, a.key(), RevisionKind.SUBMISSION);
@@ -107,7 +116,7 @@ public record TraineeWork(String trainee, String clipId, Optional<PrimitiveLabel
             }
             long first = mine.stream().mapToLong(r -> r.hlc().wallMillis()).min().orElse(0);
             long last = mine.stream().mapToLong(r -> r.hlc().wallMillis()).max().orElse(0);
-            out.put(e.getKey(), new TraineeWork(e.getKey(), clipId, labels, submitted,
+            out.put(e.getKey(), new TraineeWork(e.getKey(), clipId, labels, versions, submitted,
                     Duration.ofMillis(last - first)));
         }
         return out;

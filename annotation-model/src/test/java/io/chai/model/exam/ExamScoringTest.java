@@ -161,8 +161,7 @@ class ExamScoringTest {
             assertThat(ExamReferences.seedPreCaptions(store, exam)).isEqualTo(1);
             ClipId c1 = ClipId.of(CLIP1);
             ClipId c2 = ClipId.of(CLIP2);
-            // tina: an older all-right save, then her newest answers (this is what counts)
-            store.append(RevisionDraft.ofRecord(c1, null, RevisionKind.PRIMITIVE_LABELS, "tina", expertLabels()));
+            // tina: her first answers (these count), then a save with overlay types corrected (does not count)
             store.append(RevisionDraft.ofRecord(c1, null, RevisionKind.PRIMITIVE_LABELS, "tina", labels("tina",
                     Map.of("shot_type", new LabelValue.Choice("human"),                   // right
                             "shot_size", LabelValue.StartEnd.unchanged("medium"),           // start right, end wrong
@@ -171,6 +170,13 @@ class ExamScoringTest {
                             "steadiness", new LabelValue.Choice("smooth"),                  // right
                             "camera_pov", new LabelValue.Choice("objective")))));           // no reference
             // camera_movement unanswered
+            store.append(RevisionDraft.ofRecord(c1, null, RevisionKind.PRIMITIVE_LABELS, "tina", labels("tina",
+                    Map.of("shot_type", new LabelValue.Choice("human"),
+                            "shot_size", LabelValue.StartEnd.unchanged("medium"),
+                            "has_overlays", new LabelValue.TriState(LabelValue.Answer.YES),
+                            "overlay_types", LabelValue.MultiChoice.of(List.of("subtitle", "title")), // too late
+                            "steadiness", new LabelValue.Choice("smooth"),
+                            "camera_pov", new LabelValue.Choice("objective")))));
             String tinaCritique = "The coat is blue.";
             store.append(RevisionDraft.ofRecord(c2, Aspect.SUBJECT, RevisionKind.RATING, "tina", Rating.of(3)));
             store.append(RevisionDraft.ofRecord(c2, Aspect.SUBJECT, RevisionKind.CRITIQUE, "tina",
@@ -279,6 +285,76 @@ class ExamScoringTest {
             assertThat(una.itemsStarted()).isEqualTo(1);
             assertThat(una.itemsDone()).isEqualTo(1);
             assertThat(una.primitiveAccuracy()).isNull();
+        }
+    }
+
+    /**
+     * Each question's first committed answer is scored (its verdict showed the reference): later changes do not
+     * count; "unsure", an empty multi-select and an end left unchanged are no answer yet; an end never given
+     * explicitly is scored as unchanged (= the scored start).
+     */
+    @Test
+    void theFirstCommittedAnswerOfEachQuestionIsScored(@TempDir Path dir) {
+        ExamDefinition exam = exam(dir.resolve("src"));
+        try (ProjectStore store = ProjectStore.create(dir.resolve("exam"), "exam", spec.id(),
+                spec.version().toString())) {
+            addClips(store);
+            ClipId c1 = ClipId.of(CLIP1);
+            // reference: human, medium -> close_up, overlays yes {subtitle, title}, smooth, camera movement no
+            List<PrimitiveLabels> tina = List.of(
+                    labels("tina", Map.of("shot_type", new LabelValue.Choice("non_human"),   // wrong, counts
+                            "shot_size", LabelValue.StartEnd.unchanged("medium"),            // start right; end open
+                            "has_overlays", new LabelValue.TriState(LabelValue.Answer.UNSURE), // no answer yet
+                            "overlay_types", LabelValue.MultiChoice.of(List.of()))),          // no answer yet
+                    labels("tina", Map.of("shot_type", new LabelValue.Choice("human"),       // too late
+                            "shot_size", new LabelValue.StartEnd("wide", "close_up", false), // end right, counts
+                            "has_overlays", new LabelValue.TriState(LabelValue.Answer.YES),  // right, counts
+                            "overlay_types", LabelValue.MultiChoice.of(List.of("title", "subtitle")), // counts
+                            "steadiness", new LabelValue.Choice("very_unsteady"))),          // wrong, counts
+                    labels("tina", Map.of("steadiness", new LabelValue.Choice("smooth"),     // too late
+                            "camera_movement", new LabelValue.Choice("no"))));               // right, counts
+            // tom: start only, never an explicit end: end = his first start
+            List<PrimitiveLabels> tom = List.of(
+                    labels("tom", Map.of("shot_size", LabelValue.StartEnd.unchanged("close_up"))),
+                    labels("tom", Map.of("shot_size", LabelValue.StartEnd.unchanged("medium"))));
+            for (PrimitiveLabels l : tina) {
+                store.append(RevisionDraft.ofRecord(c1, null, RevisionKind.PRIMITIVE_LABELS, "tina", l));
+            }
+            for (PrimitiveLabels l : tom) {
+                store.append(RevisionDraft.ofRecord(c1, null, RevisionKind.PRIMITIVE_LABELS, "tom", l));
+            }
+
+            assertThat(PrimitiveScoring.firstGiven(spec, tina)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "shot_type", "non_human", "shot_size_start", "medium", "shot_size_end", "close_up",
+                    "has_overlays", true, "overlay_types", new java.util.TreeSet<>(List.of("subtitle", "title")),
+                    "steadiness", "very_unsteady", "camera_movement", "no"));
+            assertThat(PrimitiveScoring.firstGiven(spec, tom)).containsExactlyEntriesOf(
+                    Map.of("shot_size_start", "close_up"));
+            assertThat(PrimitiveScoring.firstAnswers(spec, tom)).containsEntry("shot_size_end", "close_up");
+
+            List<TraineeSummary> all = new ExamScorer(spec, exam).score(List.of(store));
+            TraineeSummary t = ExamScorer.of(all, "tina").orElseThrow();
+            // 7 scored; right: shot_size start and end, has_overlays, overlay_types, camera_movement = 5
+            assertThat(t.primitiveScored()).isEqualTo(7);
+            assertThat(t.primitiveRight()).isEqualTo(5);
+            Map<String, PrimitiveVerdict.Verdict> byField = new java.util.TreeMap<>();
+            t.items().get(0).primitives().forEach(v -> byField.put(v.field(), v.verdict()));
+            assertThat(byField).containsEntry("shot_type", PrimitiveVerdict.Verdict.WRONG)
+                    .containsEntry("steadiness", PrimitiveVerdict.Verdict.WRONG)
+                    .containsEntry("shot_size_end", PrimitiveVerdict.Verdict.RIGHT);
+            // the newest labels alone would score 7 of 7: the difference is the first answers
+            assertThat(PrimitiveScoring.score(spec, Optional.of(PrimitiveLabels.of(Map.of(
+                    "shot_type", new LabelValue.Choice("human"),
+                    "shot_size", new LabelValue.StartEnd("medium", "close_up", false),
+                    "has_overlays", new LabelValue.TriState(LabelValue.Answer.YES),
+                    "overlay_types", LabelValue.MultiChoice.of(List.of("title", "subtitle")),
+                    "steadiness", new LabelValue.Choice("smooth"),
+                    "camera_movement", new LabelValue.Choice("no")), UserId.of("x"), T)), expertLabels()))
+                    .allMatch(PrimitiveVerdict::right);
+            TraineeSummary m = ExamScorer.of(all, "tom").orElseThrow();
+            // close_up -> close_up: start wrong (medium), end right (close_up)
+            assertThat(m.primitiveRight()).isEqualTo(1);
+            assertThat(m.accuracyByGroup()).containsEntry("shot_size", 0.5);
         }
     }
 

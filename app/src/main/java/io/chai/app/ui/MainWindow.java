@@ -204,6 +204,13 @@ public final class MainWindow {
         // an exam project (exam.json beside the store) adds the Exam tab, and for its lead only Trainees and Review
         exam = io.chai.app.ui.exam.ExamTabs.attach(content, checklist, captions, user, sideTabs, reviewTab,
                 notifications);
+        // an exam scores the first answer whose verdict showed: it is saved at once, not after the autosave delay
+        exam.ifPresent(x -> x.exam().setOnReveal(() -> {
+            if (checklist.dirtyProperty().get()) {
+                autosave.stop();
+                save();
+            }
+        }));
         mainSplit = new SplitPane(leftSplit, sideTabs);
         mainSplit.setDividerPositions(settings.divider("main", 0.56));
         NotificationsView toasts = new NotificationsView(notifications);

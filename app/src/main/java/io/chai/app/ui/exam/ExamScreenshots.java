@@ -38,9 +38,10 @@ public final class ExamScreenshots {
             }
             w.sideTabs().getSelectionModel().select(0);
         }));
-        // one answer per step: each is checked on its own, as when clicked
-        String[][] answers = {{"shot_type", "scenery"}, {"shot_size_start", "wide"}, {"shot_size_end", "unknown"},
-            {"has_overlays", "true"}, {"steadiness", "very_unsteady"}};
+        // one answer per step: each is checked on its own, as when clicked; the shot type is corrected last (its
+        // first answer, wrong, stays the scored one)
+        String[][] answers = {{"shot_type", "human"}, {"shot_size_start", "wide"}, {"shot_size_end", "unknown"},
+            {"has_overlays", "true"}, {"steadiness", "very_unsteady"}, {"shot_type", "scenery"}};
         for (String[] a : answers) {
             out.add(Map.entry(0.15, () -> w.checklist().set(a[0], "true".equals(a[1]) ? Boolean.TRUE : a[1])));
         }

@@ -67,6 +67,7 @@ public final class ExamView extends ScrollPane {
         table.getColumns().add(column("Question", VerdictRow::question, 150));
         table.getColumns().add(column("Your answer", VerdictRow::yours, 120));
         table.getColumns().add(column("Reference", VerdictRow::reference, 120));
+        table.getColumns().add(column("Scored", VerdictRow::scoredText, 110));
         table.getColumns().add(column("Definition of the reference", VerdictRow::definition, 360));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

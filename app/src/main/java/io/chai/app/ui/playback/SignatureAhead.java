@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * rather than making libVLC drop pictures; and when, since playing started or the rate changed, the picture
  * overtook it {@value #GIVE_UP_JUMPS} times and over {@value #JUDGE_SECONDS} s of decoding it decoded fewer frames
  * per second than playback shows (it cannot keep up at this rate here, e.g. 1080p at 4× on two cores), it stops
- * decoding until the next {@link #start} or {@link #setRate}: the readout then says the numbers are estimates.
+ * decoding for 2 s, then tries again (waiting twice as long after each failure, up to 30 s; playing again or a
+ * new rate starts afresh): meanwhile the readout says the numbers are estimates.
  *
  * <p>Pixels are decoded as BGR24 (the same RGB values as BGRA, measured, without the alpha pass; about a quarter
  * less work at 1080p).
@@ -56,6 +57,10 @@ public final class SignatureAhead implements AutoCloseable {
     /** Times the picture must have overtaken the decoder before it may give up. */
     static final int GIVE_UP_JUMPS = 2;
     static final int NICE = 5;
+    static final long RETRY_FIRST_NANOS = 2_000_000_000L;
+    static final long RETRY_MAX_NANOS = 30_000_000_000L;
+    /** Frames a decoder moving forward decodes through rather than seeking (about a GOP); caps the rate's count. */
+    static final int FORWARD_REACH = 50;
 
     /** Signatures of exact frames, one frame at a time, moving forward; one thread uses it. */
     public interface Decoder extends AutoCloseable {
@@ -139,7 +144,7 @@ public final class SignatureAhead implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
-    /** Whether decoding ahead gave up for now (it could not keep up; see the class comment). */
+    /** Whether decoding ahead has paused because it could not keep up (it tries again later; see above). */
     public boolean gaveUp() {
         return gaveUp;
     }
@@ -202,9 +207,11 @@ public final class SignatureAhead implements AutoCloseable {
     private int lead; // how far the next jump goes (0: not learned yet)
     private int jumpTarget = -1; // the first frame of the jump in progress
     private int jumpFrom; // the frame on screen when it began
-    private long busyNanos; // time spent opening and decoding since the last start or rate change
-    private long busyFrames; // frames decoded in that time
+    private long busyNanos; // time spent decoding since the last start, rate change or retry
+    private long busyFrames; // clip frames the decoder moved through in that time
     private int jumps; // times the picture overtook the decoder since then
+    private long retryAt; // after giving up: when to try again
+    private long retryNanos = RETRY_FIRST_NANOS; // how long the next give-up waits
 
     private void work() {
         Decoder decoder = null;
@@ -231,6 +238,9 @@ public final class SignatureAhead implements AutoCloseable {
                     restart = false;
                 }
                 if (fresh) {
+                    retryNanos = RETRY_FIRST_NANOS;
+                }
+                if (fresh || (gaveUp && System.nanoTime() >= retryAt)) {
                     last = -1;
                     floor = 0;
                     jumpTarget = -1;
@@ -249,11 +259,17 @@ public final class SignatureAhead implements AutoCloseable {
                 }
                 long t0 = System.nanoTime();
                 PictureSignature s = decoder.signature(next);
-                busyNanos += System.nanoTime() - t0;
-                busyFrames++;
+                long t1 = System.nanoTime();
+                busyNanos += t1 - t0;
+                // how far through the clip the decoder moved (a jump within reach decodes the frames between)
+                busyFrames += last >= 0 && next > last ? Math.min(next - last, 2L * FORWARD_REACH) : 1;
                 if (jumps >= GIVE_UP_JUMPS && busyNanos >= JUDGE_SECONDS * 1e9
                         && busyFrames * 1e9 / busyNanos < Math.max(0.1, rate) * fps) {
-                    gaveUp = true; // slower than playback: leave the CPU to libVLC
+                    // slower than playback: leave the CPU to libVLC, and try again later (the machine may have
+                    // been busy), waiting twice as long each time up to half a minute
+                    gaveUp = true;
+                    retryAt = t1 + retryNanos;
+                    retryNanos = Math.min(RETRY_MAX_NANOS, 2 * retryNanos);
                 }
                 ring.set(next % RING, s);
                 decoded++;

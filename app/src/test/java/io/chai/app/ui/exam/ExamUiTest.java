@@ -90,6 +90,8 @@ class ExamUiTest {
         robot.clickOn(robot.lookup("#shot_type=human").queryAs(RadioButton.class));
         String wrong = "✗ Wrong — Shot type: you said " + human + "; the reference is " + scenery + ".";
         UiTests.waitFor(30, () -> window.notifications().all().stream().anyMatch(n -> n.message().equals(wrong)));
+        // saved the moment its verdict showed (the first answer is the one scored), not after the autosave delay
+        robot.interact(() -> assertThat(window.checklist().dirtyProperty().get()).isFalse());
         select(robot, tabs.examTab());
         UiTests.waitFor(30, () -> text(robot, "#exam-latest").equals(wrong));
         assertThat(text(robot, "#exam-latest-definition")).startsWith("Reference — " + scenery + ": " + definition);
@@ -101,6 +103,7 @@ class ExamUiTest {
         robot.clickOn(robot.lookup("#shot_type=scenery").queryAs(RadioButton.class));
         select(robot, tabs.examTab());
         UiTests.waitFor(30, () -> text(robot, "#exam-latest").startsWith("✓ Right — Shot type: you said " + scenery + "."));
+        assertThat(text(robot, "#exam-latest")).endsWith("Your first answer, " + human + " (wrong), is the one scored.");
         assertThat(robot.lookup("#exam-latest").queryAs(Label.class).getStyle()).contains("#2e7d32");
 
         // the subject caption: hidden until submitted through the caption stepper
@@ -139,6 +142,9 @@ class ExamUiTest {
         UiTests.waitFor(30, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).trainee()).isEqualTo("tina");
         assertThat(table.getItems().get(0).captionsSubmitted()).isEqualTo(1);
+        // her first shot type (wrong) counts, not the corrected one (the only primitive she answered)
+        assertThat(table.getItems().get(0).primitiveRight()).isZero();
+        assertThat(table.getItems().get(0).primitiveScored()).isEqualTo(7);
 
         // back to a trainee: both tabs go again
         robot.interact(() -> assertThat(window.switchUser("tom")).isTrue());

@@ -10,6 +10,7 @@ import io.chai.app.ui.exam.viewmodel.ExamAccess;
 import io.chai.app.ui.exam.viewmodel.ExamViewModel;
 import io.chai.app.ui.exam.viewmodel.TraineeSummaryViewModel;
 import io.chai.app.ui.exam.viewmodel.VerdictRow;
+import io.chai.app.ui.project.StoreAnswers;
 import io.chai.model.domain.Aspect;
 import io.chai.model.domain.ClipId;
 import io.chai.model.domain.Critique;
@@ -103,29 +104,39 @@ class ExamViewModelTest {
             // only the answered question shows its reference
             assertThat(vm.verdicts()).extracting(VerdictRow::field).containsExactly("shot_type");
 
+            assertThat(wrong.changed()).isFalse();
+            assertThat(wrong.scoredText()).isEqualTo("✗ " + label("shot_type", "human"));
+
+            // changed after the verdict: right now, but the first answer is the one scored
             answers.put("shot_type", "scenery");
             runUi();
-            assertThat(vm.latestProperty().get().verdict()).isEqualTo(PrimitiveVerdict.Verdict.RIGHT);
+            VerdictRow changed = vm.latestProperty().get();
+            assertThat(changed.verdict()).isEqualTo(PrimitiveVerdict.Verdict.RIGHT);
+            assertThat(changed.changed()).isTrue();
+            assertThat(changed.scoredVerdict()).isEqualTo(PrimitiveVerdict.Verdict.WRONG);
+            assertThat(changed.sentence()).endsWith("you said " + label("shot_type", "scenery") + ". Your first "
+                    + "answer, " + label("shot_type", "human") + " (wrong), is the one scored.");
             answers.put("shot_size_start", "wide");
             runUi();
             assertThat(vm.latestProperty().get().field()).isEqualTo("shot_size_start");
             assertThat(vm.latestProperty().get().right()).isTrue();
-            // 'Unchanged' end means end = start = wide, as the expert said
+            // an end left 'Unchanged' is stored like one not answered yet: no verdict, nothing revealed
             answers.put("shot_size_end", "unknown");
             runUi();
-            assertThat(vm.latestProperty().get().field()).isEqualTo("shot_size_end");
-            assertThat(vm.latestProperty().get().right()).isTrue();
+            assertThat(vm.latestProperty().get().field()).isEqualTo("shot_size_start");
+            assertThat(vm.verdicts()).extracting(VerdictRow::field).doesNotContain("shot_size_end");
             answers.put("steadiness", "very_unsteady");
             runUi();
             assertThat(vm.latestProperty().get().right()).isFalse();
-            assertThat(vm.tallyProperty().get()).isEqualTo("3 right of 4 answered · 7 questions have a reference");
-            assertThat(told).hasSize(5);
+            // scored: shot_type (first answer wrong), shot_size_start right, steadiness wrong
+            assertThat(vm.tallyProperty().get()).isEqualTo("1 right of 3 answered · 7 questions have a reference");
+            assertThat(told).hasSize(4);
 
             // answers replaced at once (another clip's answers loaded): the table follows, no verdict is announced
             answers.clear();
             answers.putAll(Map.of("shot_type", "human", "camera_movement", "no"));
             runUi();
-            assertThat(told).hasSize(5);
+            assertThat(told).hasSize(4);
             assertThat(vm.verdicts()).extracting(VerdictRow::field).containsExactly("shot_type", "camera_movement");
             assertThat(vm.tallyProperty().get()).isEqualTo("1 right of 2 answered · 7 questions have a reference");
             vm.close();
@@ -199,6 +210,60 @@ class ExamViewModelTest {
                     + "Camera steadiness 100% · Camera movement 0%");
             assertThat(TraineeSummaryViewModel.formAccuracy(tina)).isEqualTo("Composition 100% · Movement 50%");
             assertThat(lead.statusProperty().get()).contains("expert expert").contains("3 clips");
+        }
+    }
+
+    /**
+     * The first answer shown with its verdict is committed at once (the window saves on each newly shown verdict)
+     * and stays the scored one: a later change gets its own verdict but changes neither the lead's summary nor what
+     * a new session says counts.
+     */
+    @Test
+    void theFirstAnswerShownIsSavedAtOnceAndStaysTheScoredOne() {
+        ExamDefinition def = ExamFile.read(exam);
+        try (ProjectStore store = ProjectStore.open(exam)) {
+            String clip = def.items().get(0).clipId(); // reference: shot type scenery
+            ObservableMap<String, Object> answers = FXCollections.observableHashMap();
+            StoreAnswers saved = new StoreAnswers(store, spec, clip, "tess", java.time.Clock.systemUTC());
+            ExamViewModel vm = new ExamViewModel(spec, def, store, answers, clip, "tess", uiQueue::add);
+            List<Map<String, Object>> commits = new ArrayList<>();
+            vm.setOnReveal(() -> { // what MainWindow does: save the checklist now
+                saved.save(Map.copyOf(answers));
+                commits.add(Map.copyOf(answers));
+            });
+            answers.put("shot_type", "human");
+            runUi();
+            assertThat(commits).containsExactly(Map.of("shot_type", "human"));
+            // changed before any autosave: no new verdict to commit, and the first one is already stored
+            answers.put("shot_type", "scenery");
+            runUi();
+            assertThat(commits).hasSize(1);
+            assertThat(vm.latestProperty().get().right()).isTrue();
+            assertThat(vm.tallyProperty().get()).startsWith("0 right of 1 answered");
+            saved.save(Map.copyOf(answers)); // the autosave, later
+            assertThat(saved.load()).containsEntry("shot_type", "scenery");
+
+            // the lead's summary (and chai exam report, the same ExamScorer) count the first answer
+            TraineeSummary tess = new TraineeSummaryViewModel(spec, def, store).rows().stream()
+                    .filter(r -> r.trainee().equals("tess")).findFirst().orElseThrow();
+            assertThat(tess.primitiveScored()).isEqualTo(7);
+            assertThat(tess.primitiveRight()).isZero();
+            vm.close();
+
+            // a new session on the saved (newest) answers: the row says the first answer counts
+            ObservableMap<String, Object> reopened = FXCollections.observableHashMap();
+            reopened.putAll(saved.load());
+            ExamViewModel next = new ExamViewModel(spec, def, store, reopened, clip, "tess", uiQueue::add);
+            next.setOnReveal(() -> commits.add(Map.of()));
+            assertThat(next.verdicts()).singleElement().satisfies(r -> {
+                assertThat(r.yours()).isEqualTo(label("shot_type", "scenery"));
+                assertThat(r.right()).isTrue();
+                assertThat(r.changed()).isTrue();
+                assertThat(r.scoredText()).isEqualTo("✗ " + label("shot_type", "human"));
+            });
+            assertThat(next.tallyProperty().get()).startsWith("0 right of 1 answered");
+            assertThat(commits).hasSize(1); // answers already saved show no new verdict
+            next.close();
         }
     }
 

@@ -177,6 +177,9 @@ class VlcStreamExactFrameTest {
                 Tally t = tally(rec.all(), frames);
                 System.out.printf("320x180 at %s×: %d pictures, %d identifiable, %d skips in the frames shown, %d exact%n",
                         rate, t.pictures(), t.identifiable(), t.skips(), t.exact());
+                if (Boolean.getBoolean("chai.test.verbose")) {
+                    System.out.print(t.log());
+                }
                 assertThat(t.pictures()).as("pictures at %s×", rate).isGreaterThanOrEqualTo(20);
                 assertThat(t.exactAndRight()).as("every exact claim is right at %s×:%n%s", rate, t.log())
                         .isEqualTo(t.exact());

@@ -192,8 +192,11 @@ class PlayerViewModelTest {
         public void setRate(double rate) {
         }
 
+        final List<Integer> seeks = new ArrayList<>();
+
         @Override
         public void seek(int frame) {
+            seeks.add(frame);
         }
 
         @Override
@@ -265,5 +268,34 @@ class PlayerViewModelTest {
         p.pause();
         assertThat(p.shownProperty().get().index()).isEqualTo(62);
         assertThat(p.frameText().get()).isEqualTo("Frame 62 / 99");
+    }
+
+    @Test
+    void loopPlaybackJumpsOnceWhilePicturesFromBeforeTheJumpAreStillArriving() {
+        PlayerViewModel p = player();
+        ScriptedStream s = new ScriptedStream();
+        p.useStream(s);
+        p.seek(20);
+        p.markIn();
+        p.seek(30);
+        p.markOut();
+        p.seek(25);
+        p.togglePlay();
+        s.onScreen = new StreamPlayback.OnScreen(31, true);
+        p.tick(SECOND);
+        assertThat(s.seeks).containsExactly(20);
+        assertThat(p.displayedProperty().get()).isEqualTo(20);
+        assertThat(p.frameText().get()).isEqualTo("Frame ≈20 / 99");
+        // libVLC's pictures from before the jump, identified exactly, arrive after it: no second jump
+        s.onScreen = new StreamPlayback.OnScreen(32, true);
+        p.tick(2 * SECOND);
+        assertThat(s.seeks).containsExactly(20);
+        // the jump landed; the next time past the out point jumps again
+        s.onScreen = new StreamPlayback.OnScreen(20, true);
+        p.tick(3 * SECOND);
+        assertThat(p.frameText().get()).isEqualTo("Frame 20 / 99");
+        s.onScreen = new StreamPlayback.OnScreen(31, true);
+        p.tick(4 * SECOND);
+        assertThat(s.seeks).containsExactly(20, 20);
     }
 }

@@ -37,9 +37,13 @@ import javafx.collections.ObservableMap;
  * {@link #verdicts()}; questions not answered yet never show their reference. Only the trainee's own answers
  * count as answered: those they gave in the checklist since the clip (or the user) was shown, and those their own
  * newest saved labels hold. Answers loaded from someone else's revision (another trainee's, in a shared or merged
- * folder, or the previous user's after a user switch) show no verdict and so no reference. Captions: each aspect
- * with a reference shows only "submit to compare" until the trainee has submitted it; then their rating, critique
- * and post-caption against the expert's with word diffs and the score ({@link CaptionScore}).
+ * folder, or the previous user's after a user switch) show no verdict and so no reference. The first answer whose
+ * verdict was shown is the one scored ({@link PrimitiveScoring#firstAnswers}): a later change gets its own verdict,
+ * for learning, and each row says which answer counts; each newly shown verdict asks the window to save at once
+ * ({@link #setOnReveal}), so that the store holds that first answer. An end of a start/end pair left
+ * <em>Unchanged</em> gets no verdict (stored, it is indistinguishable from an end not answered yet). Captions:
+ * each aspect with a reference shows only "submit to compare" until the trainee has submitted it; then their
+ * rating, critique and post-caption against the expert's with word diffs and the score ({@link CaptionScore}).
  */
 public final class ExamViewModel {
     private final Specification spec;
@@ -61,6 +65,12 @@ public final class ExamViewModel {
     private Map<String, Object> saved = Map.of();
     private boolean scheduled;
     private Consumer<VerdictRow> onVerdict = v -> { };
+    private Runnable onReveal = () -> { };
+    /** The trainee's first answers in their saved labels (normalized; ends only when given explicitly). */
+    private Map<String, Object> savedFirst = Map.of();
+    /** First answers whose verdict was shown since the clip or the trainee was shown (normalized). */
+    private final Map<String, Object> shownFirst = new java.util.HashMap<>();
+    private boolean newlyShown;
     private String trainee;
     private String clipId;
     private Optional<ExamItem> item = Optional.empty();
@@ -93,6 +103,14 @@ public final class ExamViewModel {
         onVerdict = Objects.requireNonNull(action);
     }
 
+    /**
+     * Called after a verdict is shown for a question that had none (a first answer, which is what the scores
+     * count): the window saves the answers at once, so a change before the autosave cannot replace it.
+     */
+    public void setOnReveal(Runnable action) {
+        onReveal = Objects.requireNonNull(action);
+    }
+
     /** Shows the exam for another clip (after the window switched clips); the answers map must be that clip's. */
     public void showClip(String id) {
         clipId = Objects.requireNonNull(id);
@@ -117,6 +135,8 @@ public final class ExamViewModel {
         pending.clear();
         pendingRemoval = false;
         latest.set(null);
+        shownFirst.clear();
+        newlyShown = false;
     }
 
     public String trainee() {
@@ -129,8 +149,9 @@ public final class ExamViewModel {
                 exam.expert().value(), spec.sentinel()).get(trainee);
         saved = work == null || trainee.equals(exam.expert().value()) ? Map.of()
                 : work.labels().map(l -> PrimitiveScoring.normalize(spec, l.toStoredMap())).orElse(Map.of());
-        verdicts.setAll(rows());
-        updateTally();
+        savedFirst = work == null || trainee.equals(exam.expert().value()) ? Map.of()
+                : PrimitiveScoring.firstGiven(spec, work.labelHistory());
+        updateRows();
         comparisons.setAll(buildComparisons(work));
         if (item.isEmpty()) {
             status.set("This clip is not part of the exam \"" + exam.name() + "\".");
@@ -162,8 +183,17 @@ public final class ExamViewModel {
         if (keys.size() == 1 && !removal) {
             answered(keys.get(0));
         } else {
-            verdicts.setAll(rows());
-            updateTally();
+            updateRows();
+        }
+    }
+
+    /** Recomputes the table and the tally; when a verdict shows for the first time, tells the window to save. */
+    private void updateRows() {
+        verdicts.setAll(rows());
+        updateTally();
+        if (newlyShown) {
+            newlyShown = false;
+            onReveal.run();
         }
     }
 
@@ -171,10 +201,9 @@ public final class ExamViewModel {
         if (item.isEmpty() || item.get().labels().isEmpty()) {
             return;
         }
-        verdicts.setAll(rows());
-        updateTally();
+        updateRows();
         Optional<VerdictRow> row = verdicts.stream().filter(r -> r.field().equals(field)).findFirst();
-        if (row.isEmpty()) {
+        if (row.isEmpty() && !isEnd(field)) {
             // a start/end pair's start also settles an 'unchanged' end: show the pair's other half
             Optional<PrimitiveGroup> g = spec.groupByField(field);
             row = g.flatMap(gr -> verdicts.stream().filter(r -> gr.fields().contains(r.field())).findFirst());
@@ -193,15 +222,41 @@ public final class ExamViewModel {
         Map<String, Object> reference = item.get().labels().get().toStoredMap();
         Map<String, Object> mine = PrimitiveScoring.normalize(spec, answers);
         for (PrimitiveVerdict v : PrimitiveScoring.score(spec, mine, reference)) {
-            if (v.verdict() == PrimitiveVerdict.Verdict.UNANSWERED || !ownAnswer(v.field(), mine)) {
+            if (v.verdict() == PrimitiveVerdict.Verdict.UNANSWERED || !ownAnswer(v.field(), mine)
+                    || isEnd(v.field()) && !explicit(answers.get(v.field()))
+                    || v.trainee() instanceof java.util.Collection<?> c && c.isEmpty()) {
                 continue; // never reveal the reference of a question the trainee has not answered yet
             }
+            // the first answer shown is the scored one: from the saved labels, else the one shown now
+            Object first = savedFirst.get(v.field());
+            if (first == null) {
+                first = shownFirst.get(v.field());
+            }
+            if (first == null) {
+                first = v.trainee();
+                shownFirst.put(v.field(), first);
+                newlyShown = true;
+            }
+            PrimitiveVerdict scored = PrimitiveScoring.verdict(spec, v.field(), Map.of(v.field(), first), reference)
+                    .orElse(v);
             PrimitiveGroup g = spec.groupByField(v.field()).orElseThrow();
             out.add(new VerdictRow(v.field(), ExamFormat.question(g, v.field()), ExamFormat.answer(g, v.trainee()),
                     ExamFormat.answer(g, v.reference()), ExamFormat.definitions(g, v.reference()),
-                    v.right() ? "" : ExamFormat.definitions(g, v.trainee()), v.verdict()));
+                    v.right() ? "" : ExamFormat.definitions(g, v.trainee()), v.verdict(),
+                    ExamFormat.answer(g, first), scored.verdict()));
         }
         return out;
+    }
+
+    /** Whether {@code field} is the end of a start/end pair. */
+    private boolean isEnd(String field) {
+        return spec.groupByField(field).filter(g -> g.kind() == io.chai.model.spec.PrimitiveKind.START_END
+                && g.endField().equals(field)).isPresent();
+    }
+
+    /** Whether a checklist answer is a value (not unset, not unknown: an end left 'Unchanged'). */
+    private static boolean explicit(Object answer) {
+        return answer != null && !io.chai.model.spec.PrimitiveValue.UNKNOWN.equals(answer.toString());
     }
 
     /**
@@ -218,7 +273,7 @@ public final class ExamViewModel {
             return;
         }
         int scored = PrimitiveScoring.score(spec, Map.of(), item.get().labels().get().toStoredMap()).size();
-        long right = verdicts.stream().filter(VerdictRow::right).count();
+        long right = verdicts.stream().filter(VerdictRow::scoredRight).count(); // first answers count
         tally.set(right + " right of " + verdicts.size() + " answered · " + scored + " questions have a reference");
     }
 

@@ -67,6 +67,7 @@ public final class PlayerViewModel {
     private int anchorFrame;
     private StreamPlayback stream;
     private boolean streaming;
+    private boolean loopJumpPending;
     private Resolve resolve;
     private int pendingStep;
 
@@ -185,6 +186,7 @@ public final class PlayerViewModel {
             if (!streaming) {
                 stream.play(position.get(), s);
                 streaming = true;
+                loopJumpPending = false;
             } else {
                 stream.setRate(s);
             }
@@ -267,6 +269,7 @@ public final class PlayerViewModel {
             position.set(f);
         }
         if (streaming) {
+            loopJumpPending = false;
             stream.seek(f);
             return;
         }
@@ -397,6 +400,7 @@ public final class PlayerViewModel {
         if (stream.finished()) {
             if (loopActive()) {
                 stream.play(loopIn.get(), Math.abs(speed.get()));
+                loopJumpPending = false;
                 position.set(loopIn.get());
                 return;
             }
@@ -416,9 +420,16 @@ public final class PlayerViewModel {
             streamOnScreen.set(true);
         }
         if (loopActive() && (f > loopOut.get() || f < loopIn.get())) {
-            stream.seek(loopIn.get());
+            // past the out point: jump to the in point once; pictures from before the jump still arriving (now
+            // identified exactly, so seen as outside the loop) must not trigger jump after jump
+            if (!loopJumpPending) {
+                stream.seek(loopIn.get());
+                loopJumpPending = true;
+            }
             f = loopIn.get();
             exact = false;
+        } else {
+            loopJumpPending = false;
         }
         displayedExact.set(exact);
         displayed.set(f);
