@@ -242,6 +242,25 @@ public final class WorkstationLauncher {
         }
     }
 
+    /**
+     * Removes what an earlier screenshot session left in {@link #screenshotSessionDir} (its settings, the teammate's
+     * project copy, the shared store), so that every screenshot run starts the same way. The folder only ever holds
+     * what screenshot runs made.
+     */
+    public static void clearScreenshotSession(Path configDir) {
+        Path dir = screenshotSessionDir(configDir);
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("cannot clear the screenshot session " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The settings folder of a screenshot session (never the user's own settings). */
     public static Path screenshotSessionDir(Path configDir) {
         return configDir.resolve("screenshot-session");
