@@ -59,8 +59,6 @@ public final class SignatureAhead implements AutoCloseable {
     static final int NICE = 5;
     static final long RETRY_FIRST_NANOS = 2_000_000_000L;
     static final long RETRY_MAX_NANOS = 30_000_000_000L;
-    /** Frames a decoder moving forward decodes through rather than seeking (about a GOP); caps the rate's count. */
-    static final int FORWARD_REACH = 50;
 
     /** Signatures of exact frames, one frame at a time, moving forward; one thread uses it. */
     public interface Decoder extends AutoCloseable {
@@ -208,7 +206,7 @@ public final class SignatureAhead implements AutoCloseable {
     private int jumpTarget = -1; // the first frame of the jump in progress
     private int jumpFrom; // the frame on screen when it began
     private long busyNanos; // time spent decoding since the last start, rate change or retry
-    private long busyFrames; // clip frames the decoder moved through in that time
+    private long busyFrames; // frames decoded in that time (a jump's first frame, which may cost a seek, counts one)
     private int jumps; // times the picture overtook the decoder since then
     private long retryAt; // after giving up: when to try again
     private long retryNanos = RETRY_FIRST_NANOS; // how long the next give-up waits
@@ -261,8 +259,7 @@ public final class SignatureAhead implements AutoCloseable {
                 PictureSignature s = decoder.signature(next);
                 long t1 = System.nanoTime();
                 busyNanos += t1 - t0;
-                // how far through the clip the decoder moved (a jump within reach decodes the frames between)
-                busyFrames += last >= 0 && next > last ? Math.min(next - last, 2L * FORWARD_REACH) : 1;
+                busyFrames++;
                 if (jumps >= GIVE_UP_JUMPS && busyNanos >= JUDGE_SECONDS * 1e9
                         && busyFrames * 1e9 / busyNanos < Math.max(0.1, rate) * fps) {
                     // slower than playback: leave the CPU to libVLC, and try again later (the machine may have
