@@ -65,6 +65,7 @@ public final class WorkstationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.chai.app.StartupTrace.mark("command line parsed");
         Path config = configDir != null ? configDir : WorkstationSettings.defaultDir();
         String author0 = author != null ? author : ProjectCommands.defaultAuthor();
         if (path != null && source != null) {
