@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The root of the {@code chai} command line. Exit codes: 0 ok, 1 user error (one line on stderr),
+ * The root of the {@code chai} command line. Build it with {@link #commandLine} or run it with {@link #run}: the
+ * subcommands are added there (not in the annotation), so that {@code chai workstation} can skip reading the others. Exit codes: 0 ok, 1 user error (one line on stderr),
  * 2 internal error (stack trace on stderr).
  */
 @Command(

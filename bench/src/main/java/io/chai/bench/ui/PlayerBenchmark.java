@@ -37,7 +37,6 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
-import picocli.CommandLine;
 
 /**
  * The workstation's player on a generated 1080p H.264 clip with sound (12 s, 25 fps, GOP 50, B-frames),
@@ -103,11 +102,11 @@ public final class PlayerBenchmark implements Benchmark {
         Path project = context.workDir().resolve("project");
         if (!Files.exists(project.resolve("project.chai"))) {
             Files.createDirectories(context.workDir());
-            int rc = new CommandLine(new ChaiCommand()).execute("init", "--name=player bench", project.toString());
+            int rc = ChaiCommand.run("init", "--name=player bench", project.toString());
             if (rc != 0) {
                 throw new IllegalStateException("chai init failed (" + rc + ")");
             }
-            rc = new CommandLine(new ChaiCommand()).execute("import", "--project=" + project, "--author=bench",
+            rc = ChaiCommand.run("import", "--project=" + project, "--author=bench",
                     clip.toString());
             if (rc != 0) {
                 throw new IllegalStateException("chai import failed (" + rc + ")");
