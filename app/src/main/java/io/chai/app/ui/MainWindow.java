@@ -556,10 +556,18 @@ public final class MainWindow {
         }
     }
 
-    /** The caption editors' unsaved state of one clip: kept while the user works on other clips. */
+    /**
+     * The caption editors' unsaved state of one clip for one user: kept while the user works on other clips, or while
+     * someone else is the user (text typed but not yet stepped is the typist's: the next user starts from the stored
+     * work, and finds their own unsaved text again when they come back).
+     */
     private record StepperDraft(io.chai.model.domain.Aspect aspect,
             io.chai.model.workflow.AspectWork work, int rating, String critique,
             List<io.chai.model.domain.CritiqueItem> items, String caption) {
+    }
+
+    private String draftKey() {
+        return captions.clip().hex() + "/" + user;
     }
 
     private void rememberDraft() {
@@ -567,13 +575,13 @@ public final class MainWindow {
             return;
         }
         var a = captions.selectedProperty().get();
-        stepperDrafts.put(captions.clip().hex(), new StepperDraft(a, captions.current(),
+        stepperDrafts.put(draftKey(), new StepperDraft(a, captions.current(),
                 captions.ratingProperty().get(), captions.critiqueProperty().get(), List.copyOf(captions.items()),
                 captions.captionProperty().get()));
     }
 
     private void restoreDraft() {
-        StepperDraft d = stepperDrafts.remove(captions.clip().hex());
+        StepperDraft d = stepperDrafts.remove(draftKey());
         if (d == null) {
             return;
         }
@@ -896,11 +904,14 @@ public final class MainWindow {
             notifications.warning("The answers of " + user + " could not be saved, so " + user + " stays the user.");
             return false;
         }
+        rememberDraft();   // the caption text the previous user typed but did not step stays theirs
         user = id.strip();
         content.project().ifPresent(p -> p.setUser(user));
         var u = review.works().user(user); // the project's roles (every role when it records none)
         captions.userProperty().set(u);
         review.userProperty().set(u);
+        captions.reload();
+        restoreDraft();
         exam.ifPresent(x -> x.setUser(user));
         settings.setUser(user);
         try {

@@ -120,4 +120,28 @@ class SwitchUserAuthorUiTest {
         });
         assertThat(labels(store, second)).extracting(Revision::author).containsExactly("dora");
     }
+
+    @Test
+    void captionTextNotYetSteppedStaysWithWhoTypedIt(FxRobot robot) {
+        var c = window.captions().orElseThrow();
+        assertThat(window.user()).isEqualTo("carol");
+        robot.interact(() -> {
+            c.select(io.chai.model.domain.Aspect.SUBJECT);
+            c.ratingProperty().set(2);
+            c.critiqueProperty().set("carol's half-written critique");
+            assertThat(window.switchUser("bob")).isTrue();
+        });
+        // bob starts from the stored work, not from carol's unsaved text
+        assertThat(c.critiqueProperty().get()).isEmpty();
+        assertThat(c.ratingProperty().get()).isZero();
+        robot.interact(() -> {
+            c.critiqueProperty().set("bob's note");
+            assertThat(window.switchUser("carol")).isTrue();
+        });
+        // carol finds her own text again; bob's stays his
+        assertThat(c.critiqueProperty().get()).isEqualTo("carol's half-written critique");
+        assertThat(c.ratingProperty().get()).isEqualTo(2);
+        robot.interact(() -> assertThat(window.switchUser("bob")).isTrue());
+        assertThat(c.critiqueProperty().get()).isEqualTo("bob's note");
+    }
 }
