@@ -327,6 +327,13 @@ public final class MainWindow {
                     java.time.ZoneId.systemDefault());
         }
         syncIndicator = new io.chai.app.ui.sync.SyncIndicator(vm, tasks, notifications, () -> user);
+        // others' clips and states: the library's rows are read again (caption editors are left alone: the user may
+        // be typing; they follow the store at their next step)
+        syncIndicator.setOnPulled(() -> {
+            if (library != null) {
+                library.refresh();
+            }
+        });
         afterFirstFrame(syncIndicator::refresh);
         return syncIndicator;
     }

@@ -34,6 +34,8 @@ public final class SyncIndicator extends HBox {
     private ConflictsWindow conflictsWindow;
 
     /** @param user who resolves conflicts (the workstation's current user) */
+    private Runnable onPulled = () -> { };
+
     public SyncIndicator(SyncViewModel vm, TaskCenter tasks, NotificationCenter notifications, Supplier<String> user) {
         super(6);
         this.vm = vm;
@@ -112,6 +114,14 @@ public final class SyncIndicator extends HBox {
         return t;
     }
 
+    /**
+     * What to do after a sync brought others' work into the project (the window reloads its library); runs on the
+     * JavaFX thread.
+     */
+    public void setOnPulled(Runnable r) {
+        onPulled = r == null ? () -> { } : r;
+    }
+
     /** Push then pull as a task of the task centre; cancelling stops at the next durable step. */
     public Task<SyncViewModel.Outcome> syncNow() {
         if (!vm.shared()) {
@@ -145,6 +155,9 @@ public final class SyncIndicator extends HBox {
             SyncViewModel.Outcome o = t.getValue();
             vm.show(o.status());
             SyncReport r = o.report();
+            if (r.pulledRecords() > 0 || r.appliedRevisions() > 0) {
+                onPulled.run();
+            }
             String msg = String.format(Locale.ROOT, "Synced: pushed %d revisions, applied %d from others%s%s.",
                     r.pushedRevisions(), r.appliedRevisions(), r.waitingRevisions() == 0 ? ""
                             : ", " + r.waitingRevisions() + " waiting for their clip",

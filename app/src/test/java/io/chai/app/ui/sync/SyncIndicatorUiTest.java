@@ -61,6 +61,7 @@ class SyncIndicatorUiTest {
     private NotificationCenter notifications;
     private SyncIndicator indicator;
     private TeamView team;
+    private final java.util.concurrent.atomic.AtomicInteger pulls = new java.util.concurrent.atomic.AtomicInteger();
 
     static ProjectStore copy(Path dir, Path shared) throws Exception {
         ProjectStore p = ProjectStore.create(dir, "team", SPEC.id(), SPEC.version().toString());
@@ -88,6 +89,7 @@ class SyncIndicatorUiTest {
         tasks = new TaskCenter(notifications);
         indicator = new SyncIndicator(new SyncViewModel(b, SharedStoreConfig.load(b.directory()), ZoneOffset.UTC),
                 tasks, notifications, () -> "bob");
+        indicator.setOnPulled(pulls::incrementAndGet);
         team = new TeamView(new TeamViewModel(b, new TeamStatsCalculator(SPEC, ZoneOffset.UTC)), tasks);
         stage.setScene(new Scene(new VBox(indicator, team), 1000, 700));
         stage.show();
@@ -131,6 +133,8 @@ class SyncIndicatorUiTest {
         assertThat(state(robot)).startsWith("Synced ");
         assertThat(notifications.all()).anySatisfy(n -> assertThat(n.message())
                 .startsWith("Synced: pushed 1 revisions, applied 1 from others; 1 conflict(s) to resolve"));
+        // the window reloads its library when others' work arrived
+        assertThat(pulls.get()).isEqualTo(1);
 
         assertThat(robot.lookup("#sync-conflicts").queryButton().getText()).isEqualTo("Conflicts (1)");
         robot.clickOn("#sync-conflicts");
