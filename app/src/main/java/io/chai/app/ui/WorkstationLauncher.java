@@ -76,6 +76,13 @@ public final class WorkstationLauncher {
         Platform.runLater(() -> {
             try {
                 Stage stage = window[0];
+                if (stage == null || !stage.isShowing()) {
+                    // closed while the project opened: nothing was edited, release what was opened and end
+                    c.clip().close();
+                    c.project().ifPresent(io.chai.app.ui.project.ProjectSession::close);
+                    closed.countDown();
+                    return;
+                }
                 MainWindow w = new MainWindow(c, s);
                 io.chai.app.StartupTrace.mark("main window built");
                 w.show(stage);
