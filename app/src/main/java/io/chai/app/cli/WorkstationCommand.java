@@ -101,8 +101,7 @@ public final class WorkstationCommand implements Callable<Integer> {
             java.nio.file.Path demo = screenshots == null ? DemoProject.folder(config)
                     : DemoProject.folder(WorkstationLauncher.screenshotSessionDir(config));
             if (screenshots != null) {
-                // the whole session starts afresh: its teammate's copy, shared store and cached analysis too
-                DemoProject.delete(demo);
+                // the whole session (demo project, teammate's copy, shared store, settings) starts afresh
                 WorkstationLauncher.clearScreenshotSession(config);
             }
             WorkstationLauncher.run(() -> DemoProject.open(demo, clip, who), config, screenshots, true);

@@ -226,7 +226,8 @@ public final class WorkstationLauncher {
      * Loads, on threads of their own, what opening any project needs and the main thread would otherwise load one
      * after the other: FFmpeg's and SQLite's native libraries and the bundled specification. The main thread opening
      * the project meets them loaded, or waits for the part still loading; a failure is left for it to report.
-     * {@code chai workstation} calls this first thing (with {@link FxToolkit#start()}); later calls do nothing.
+     * The launcher calls it before opening the project (not earlier: on 2 cores it would compete with JavaFX's own
+     * start, which {@code chai workstation} begins first thing); later calls do nothing.
      */
     public static void preload() {
         if (!PRELOADING.compareAndSet(false, true)) {
@@ -256,13 +257,8 @@ public final class WorkstationLauncher {
      */
     public static void clearScreenshotSession(Path configDir) {
         Path dir = screenshotSessionDir(configDir);
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            return;
-        }
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
+        try {
+            io.chai.app.Folders.deleteTree(dir);
         } catch (IOException e) {
             throw new UserFacingException("cannot clear the screenshot session " + dir + ": " + e.getMessage(), e);
         }

@@ -116,7 +116,7 @@ public final class PlayerBenchmark implements Benchmark {
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // the README's launcher (./chai), with a class-data archive cache of the bench's own
         Path cache = context.workDir().resolve("xdg-cache");
-        deleteTree(cache.resolve("chai/cds"));
+        io.chai.app.Folders.deleteTree(cache.resolve("chai/cds"));
         Samples[] first = cold(context, project, 1, Launch.LAUNCHER, cache);
         out.add(Figure.of("first start of a new build (./chai; makes its class-data archive at exit)", "ms",
                 first[0], "-", null));
@@ -227,17 +227,6 @@ public final class PlayerBenchmark implements Benchmark {
                 com.sun.management.HotSpotDiagnosticMXBean.class);
         return "1".equals(hs.getVMOption("TieredStopAtLevel").getValue()) ? "C1 only, as ./chai runs the workstation"
                 : "tiered C1 + C2";
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** The real main window in this JVM: Right-arrow latency, then pauses after libVLC playback. */

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,14 +150,11 @@ public final class ExamBuilder {
 
     /** Removes what this run made in {@code out} (the folder too when it created it). */
     static void cleanUp(Path out, boolean removeFolder) {
-        if (!Files.exists(out)) {
-            return;
-        }
-        try (var walk = Files.walk(out)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (removeFolder || !p.equals(out)) {
-                    Files.deleteIfExists(p);
-                }
+        try {
+            if (removeFolder) {
+                io.chai.app.Folders.deleteTree(out);
+            } else {
+                io.chai.app.Folders.deleteContents(out);
             }
         } catch (IOException e) {
             System.err.println("chai: could not remove the unfinished exam folder " + out + ": " + e.getMessage());

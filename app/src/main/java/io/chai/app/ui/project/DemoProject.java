@@ -72,10 +72,8 @@ public final class DemoProject {
                 }
             }
         }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            io.chai.app.Folders.deleteTree(dir);
         } catch (IOException e) {
             throw new UserFacingException("cannot remove the old demo project " + dir + ": " + e.getMessage(), e);
         }
