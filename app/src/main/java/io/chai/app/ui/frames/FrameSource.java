@@ -39,10 +39,13 @@ public interface FrameSource extends AutoCloseable {
 
     /**
      * A small picture of frame {@code index}, {@code width} pixels wide (the filmstrip's thumbnails). Blocking: call
-     * it off the UI thread. Sources of real files keep them in a cache, so that the next time costs a file read.
+     * it off the UI thread. Decodes holding this source's lock (as the frame loader does); sources of real files
+     * keep the pictures in a cache, read without the lock, so that the next time costs a file read.
      */
     default FramePicture thumbnail(int index, int width) {
-        return frame(index).scaledToWidth(width);
+        synchronized (this) {
+            return frame(index).scaledToWidth(width);
+        }
     }
 
     /** The clip's file when it is a real file another player (libVLC) can open; empty for generated frames. */

@@ -130,20 +130,23 @@ public final class MediaFrameSource implements FrameSource {
 
     /**
      * As {@link FrameSource#thumbnail}, kept in {@code thumbnails/filmstrip} beside the frame-index cache (keyed by
-     * the clip's fingerprint, so a changed file never shows old pictures). Callers serialise decoding on this
-     * source, as for {@link #frame}.
+     * the clip's fingerprint, so a changed file never shows old pictures). A cached picture is read without this
+     * source's lock (stepping is not held up); a decode takes the lock, as the frame loader does.
      */
     @Override
     public FramePicture thumbnail(int i, int width) {
         if (thumbnails == null) {
-            return frame(i).scaledToWidth(width);
+            return FrameSource.super.thumbnail(i, width);
         }
         Path file = thumbnails.resolve(index.fingerprint().key() + "-" + i + "-" + width + ".png");
         java.util.Optional<FramePicture> cached = PictureFiles.read(file, i);
         if (cached.isPresent()) {
             return cached.get();
         }
-        FramePicture p = frame(i).scaledToWidth(width);
+        FramePicture p;
+        synchronized (this) {
+            p = frame(i).scaledToWidth(width);
+        }
         PictureFiles.write(file, p);
         return p;
     }

@@ -64,10 +64,7 @@ public final class FilmstripView extends Pane {
                     if (isCancelled()) {
                         break;
                     }
-                    FramePicture p;
-                    synchronized (vm.source()) {
-                        p = vm.source().thumbnail(indices.get(i), THUMB_WIDTH);
-                    }
+                    FramePicture p = vm.source().thumbnail(indices.get(i), THUMB_WIDTH);
                     int slot = i;
                     Platform.runLater(() -> ((ImageView) thumbs.getChildren().get(slot)).setImage(FxImages.toImage(p)));
                     updateProgress(i + 1, indices.size());
